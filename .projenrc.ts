@@ -1,0 +1,117 @@
+import { cdk } from 'projen';
+import { NodePackageManager, NpmAccess, UpdateSnapshot } from 'projen/lib/javascript';
+
+// Versions that are known to work together. The cloud libraries are peers so
+// that users bring (and pin) their own; the Terraform ones are optional so an
+// AWS-only user does not install ~576 MB of provider bindings.
+const AWS_CDK_LIB = '2.276.0';
+const CONSTRUCTS = '10.8.1';
+const CDKTF = '0.21.0';
+const PROVIDER_GOOGLE = '16.12.1';
+const PROVIDER_AZURERM = '14.23.1';
+
+// Quiet, offline tooling everywhere a task runs.
+const OFFLINE_ENV = {
+  CHECKPOINT_DISABLE: '1',
+  CDKTF_DISABLE_PLUGIN_CACHE_ENV: '1',
+  CDK_DISABLE_CLI_TELEMETRY: 'true',
+  CDK_DISABLE_VERSION_CHECK: 'true',
+  JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION: '20',
+};
+
+const project = new cdk.JsiiProject({
+  name: 'replay-storage',
+  description:
+    'Object storage for self-hosted session replay (OpenReplay, LogRocket) on AWS, GCP and Azure, as CDK and CDK for Terraform constructs.',
+  author: 'replay-storage contributors',
+  authorAddress: 'replay-storage@users.noreply.github.com',
+  repositoryUrl: 'https://github.com/replay-storage/replay-storage.git',
+  license: 'Apache-2.0',
+  defaultReleaseBranch: 'main',
+  projenrcTs: true,
+  packageManager: NodePackageManager.NPM,
+  sampleCode: false,
+  npmAccess: NpmAccess.PUBLIC,
+  keywords: ['cdk', 'cdktf', 'openreplay', 'logrocket', 'session-replay', 's3', 'gcs', 'azure-blob'],
+
+  jsiiVersion: '~6.0.0',
+  typescriptVersion: '~6.0.0',
+
+  // No hosted CI or release workflow: `.ci/run` is the pipeline.
+  github: false,
+  release: false,
+  buildWorkflow: false,
+  eslint: false,
+  depsUpgrade: false,
+  pullRequestTemplate: false,
+
+  peerDeps: [
+    `aws-cdk-lib@^${AWS_CDK_LIB}`,
+    `constructs@^${CONSTRUCTS}`,
+    `cdktf@>=${CDKTF} <0.22.0`,
+    `@cdktf/provider-google@^${PROVIDER_GOOGLE}`,
+    `@cdktf/provider-azurerm@^${PROVIDER_AZURERM}`,
+  ],
+  // Plain npm libraries must be bundled into a jsii package.
+  bundledDeps: ['yaml@^2.9.1'],
+  devDeps: [
+    '@swc/core',
+    '@swc/jest',
+    'aws-cdk@^3.0.0',
+    'cdk-nag@^3.0.2',
+    'tsx@^4.23.0',
+  ],
+
+  // Fast transformer in jest; types are checked by tsc/jsii separately.
+  minNodeVersion: '20.0.0',
+  typecheckTests: true,
+  jestOptions: {
+    jestVersion: '^30',
+    junitReporting: false,
+    coverageText: false,
+    // Snapshots are a safety net: a mismatch fails; `npx projen test:update` rewrites them.
+    updateSnapshot: UpdateSnapshot.NEVER,
+    passWithNoTests: false,
+    jestConfig: {
+      collectCoverage: false,
+      moduleNameMapper: { '^replay-storage/lib/(.*)$': '<rootDir>/src/$1' },
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '/cdk.out/', '/cdktf.out/'],
+      testEnvironment: 'node',
+    },
+  },
+  tsconfigDev: {
+    compilerOptions: {
+      paths: { 'replay-storage/lib/*': ['../src/*'] },
+    },
+    include: ['../src/**/*.ts', '../examples/**/*.ts', '../bench/**/*.ts', '../scripts/**/*.ts'],
+  },
+  gitignore: ['cdk.out/', 'cdktf.out/', '.cdk.staging/', 'bench/out/'],
+  npmignoreEnabled: true,
+});
+
+// Optional peers: each cloud's users install only their own toolkit.
+project.package.addField('peerDependenciesMeta', {
+  'aws-cdk-lib': { optional: true },
+  'cdktf': { optional: true },
+  '@cdktf/provider-google': { optional: true },
+  '@cdktf/provider-azurerm': { optional: true },
+});
+
+for (const [k, v] of Object.entries(OFFLINE_ENV)) project.tasks.addEnvironment(k, v);
+
+// The README's main job: synthesize every example offline and print the
+// derived prefixes and Helm values.
+project.addTask('examples', {
+  description: 'Synthesize every example offline and print derived prefixes and Helm values',
+  exec: 'tsx scripts/synth-examples.ts',
+});
+
+// jest transpiles with swc (no type-checking, ~6x faster than ts-jest);
+// `typecheckTests` above runs tsc over src, test and examples instead.
+project.jest!.config.transform = { '^.+\\.tsx?$': ['@swc/jest', {}] };
+project.deps.removeDependency('ts-jest');
+
+project.npmignore?.exclude('/examples/', '/scripts/', '/bench/', '/.ci/');
+
+project.synth();

@@ -1,0 +1,2 @@
+// Constructs for this cloud are exported here.
+export {};

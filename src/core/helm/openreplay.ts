@@ -1,0 +1,144 @@
+import { trimTrailingSlash } from '../prefix';
+
+/** Bucket names per OpenReplay role, as the chart keys want them. */
+export interface OpenReplayBucketSet {
+  readonly recordings: string;
+  readonly assets: string;
+  readonly sourcemaps: string;
+  /** Absent when spots are turned off. */
+  readonly spots?: string;
+}
+
+/** Kubernetes secret keys the chart reads with `global.s3.existingSecret`. */
+export const OPENREPLAY_SECRET_KEYS = { accessKey: 'access-key', secretKey: 'secret-key' } as const;
+
+/** What the current chart (v1.9+) needs to reach external storage. */
+export interface OpenReplayValuesInput {
+  /** Region (empty string where the service has none). */
+  readonly region: string;
+  /** S3 API endpoint, https, no trailing slash. */
+  readonly endpoint: string;
+  readonly buckets: OpenReplayBucketSet;
+  /** Browser URL of the assets bucket; the chart trims a trailing slash. */
+  readonly assetsOrigin: string;
+  /**
+   * Kubernetes secret holding `access-key` and `secret-key`. Undefined means
+   * workload identity (IRSA): the chart then gets empty keys.
+   */
+  readonly existingSecret?: string;
+  /** Extra keys merged under `global` (e.g. `env` on GCS and Azure). */
+  readonly globalExtras?: Record<string, unknown>;
+  /** Extra top-level keys (e.g. per-subchart `secretEnv` on Azure). */
+  readonly topLevelExtras?: Record<string, unknown>;
+}
+
+/**
+ * Current chart values (`scripts/helmcharts/vars.yaml`): bundled MinIO off,
+ * `global.s3.*` pointing at the external buckets, the key pair referenced
+ * from an existing Kubernetes secret, never inline.
+ */
+export function openReplayChartValues(input: OpenReplayValuesInput): Record<string, unknown> {
+  const s3: Record<string, unknown> = {
+    region: input.region,
+    endpoint: trimTrailingSlash(input.endpoint),
+    recordingsBucket: input.buckets.recordings,
+    assetsBucket: input.buckets.assets,
+    sourcemapsBucket: input.buckets.sourcemaps,
+  };
+  if (input.buckets.spots !== undefined) s3.spotsBucket = input.buckets.spots;
+  if (input.existingSecret !== undefined) {
+    s3.existingSecret = input.existingSecret;
+  } else {
+    // Workload identity: the keys must be empty, not absent defaults.
+    s3.accessKey = '';
+    s3.secretKey = '';
+  }
+  return {
+    minio: { enabled: false },
+    global: {
+      s3,
+      assetsOrigin: trimTrailingSlash(input.assetsOrigin),
+      ...(input.globalExtras ?? {}),
+    },
+    ...(input.topLevelExtras ?? {}),
+  };
+}
+
+/** Inputs of the legacy (v1.8 and earlier) per-service layout. */
+export interface OpenReplayLegacyInput {
+  readonly region: string;
+  readonly endpoint: string;
+  readonly buckets: OpenReplayBucketSet;
+  readonly assetsOrigin: string;
+  /** The access key id (not secret). */
+  readonly accessKeyId: string;
+  /** Text standing where the secret key goes; the secret itself never does. */
+  readonly secretKeyPlaceholder: string;
+}
+
+/**
+ * Legacy layout, one document per file: `vars.yaml` plus the env blocks of
+ * `http.yaml`, `storage.yaml`, `assets.yaml` and `chalice.yaml`.
+ */
+export function openReplayLegacyValues(input: OpenReplayLegacyInput): Record<string, Record<string, unknown>> {
+  const endpoint = trimTrailingSlash(input.endpoint);
+  const origin = `${trimTrailingSlash(input.assetsOrigin)}/`;
+  const b = input.buckets;
+  return {
+    'vars.yaml': { env: { minio_access_key: input.accessKeyId, minio_secret_key: input.secretKeyPlaceholder } },
+    'http.yaml': { env: { ASSETS_ORIGIN: origin, AWS_REGION: input.region } },
+    'storage.yaml': { env: { AWS_ENDPOINT: endpoint, AWS_REGION_WEB: input.region, S3_BUCKET_WEB: b.recordings } },
+    'assets.yaml': { env: { AWS_ENDPOINT: endpoint, AWS_REGION: input.region, S3_BUCKET_ASSETS: b.assets, ASSETS_ORIGIN: origin } },
+    'chalice.yaml': {
+      env: {
+        AWS_DEFAULT_REGION: input.region,
+        sessions_bucket: b.recordings,
+        sessions_region: input.region,
+        sourcemaps_bucket: b.sourcemaps,
+        js_cache_bucket: b.assets,
+        S3_HOST: endpoint,
+      },
+    },
+  };
+}
+
+/**
+ * Subcharts that touch object storage and render `secretEnv` (verified in
+ * the chart's `openreplay.secretEnv` helper): each gets the Azure key from
+ * its own `existingSecret`, so no other subchart looks for it.
+ */
+export const OPENREPLAY_STORAGE_SUBCHARTS = [
+  'alerts',
+  'api',
+  'assets',
+  'canvases',
+  'chalice',
+  'http',
+  'images',
+  'integrations',
+  'sourcemapreader',
+  'spot',
+  'storage',
+] as const;
+
+/** Azure Blob settings of OpenReplay's enterprise build. */
+export interface OpenReplayAzureEnvInput {
+  readonly accountName: string;
+  /** Kubernetes secret holding the account key. */
+  readonly secretName: string;
+  /** Key inside that secret. */
+  readonly secretKey: string;
+}
+
+/**
+ * Values that switch the enterprise build to Azure Blob: `CLOUD` and
+ * `AZURE_ACCOUNT_NAME` through `global.env`, `AZURE_ACCOUNT_KEY` through
+ * each storage subchart's `secretEnv` from a Kubernetes secret.
+ */
+export function openReplayAzureEnvValues(input: OpenReplayAzureEnvInput): { global: Record<string, unknown>; subcharts: Record<string, unknown> } {
+  const subcharts: Record<string, unknown> = {};
+  for (const chart of OPENREPLAY_STORAGE_SUBCHARTS) {
+    subcharts[chart] = { existingSecret: input.secretName, secretEnv: { AZURE_ACCOUNT_KEY: input.secretKey } };
+  }
+  return { global: { env: { CLOUD: 'azure', AZURE_ACCOUNT_NAME: input.accountName } }, subcharts };
+}

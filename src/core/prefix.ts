@@ -1,0 +1,116 @@
+import { isUnresolved } from './tokens';
+
+/**
+ * Replay prefix derivation: the browser URL before an object key, always
+ * ending with `/`, exactly as the LogRocket chart derives it from
+ * `fileStorage.buckets.userFiles`, `aws.region` and `aws.useVirtualHostS3`
+ * (and as OpenReplay's `assetsOrigin` expects it).
+ */
+
+/** Public GCS endpoint used for browser URLs and the S3-interoperable API. */
+export const GCS_ENDPOINT = 'https://storage.googleapis.com';
+
+/** Azure public cloud Blob endpoint suffix. */
+export const AZURE_PUBLIC_ENDPOINT_SUFFIX = 'core.windows.net';
+
+/** The one S3 region whose path-style host carries no region. */
+const US_EAST_1 = 'us-east-1';
+
+/**
+ * Regions that still answer the legacy dash form `s3-<region>.amazonaws.com`.
+ * Regions launched later only have `s3.<region>.amazonaws.com`.
+ * @see https://docs.aws.amazon.com/AmazonS3/latest/userguide/VirtualHosting.html#s3-dash-region
+ */
+export const S3_LEGACY_DASH_REGIONS: readonly string[] = [
+  'us-west-1',
+  'us-west-2',
+  'eu-west-1',
+  'ap-southeast-1',
+  'ap-southeast-2',
+  'ap-northeast-1',
+  'sa-east-1',
+  'us-gov-west-1',
+];
+
+/** AWS partition facts for a region. */
+export interface AwsPartition {
+  readonly partition: 'aws' | 'aws-cn' | 'aws-us-gov';
+  readonly urlSuffix: string;
+}
+
+/** The partition a region belongs to (China regions use `amazonaws.com.cn`). */
+export function awsPartition(region: string): AwsPartition {
+  if (region.startsWith('cn-')) return { partition: 'aws-cn', urlSuffix: 'amazonaws.com.cn' };
+  if (region.startsWith('us-gov-')) return { partition: 'aws-us-gov', urlSuffix: 'amazonaws.com' };
+  return { partition: 'aws', urlSuffix: 'amazonaws.com' };
+}
+
+/** The regional S3 endpoint, `https://s3.<region>.<suffix>` (no trailing slash). */
+export function s3RegionalEndpoint(region: string, urlSuffix = awsPartition(region).urlSuffix): string {
+  return `https://s3.${region}.${urlSuffix}`;
+}
+
+/** Virtual-hosted form: `https://<bucket>.s3.<region>.<suffix>/`. */
+export function s3VirtualHostedPrefix(bucket: string, region: string, urlSuffix = awsPartition(region).urlSuffix): string {
+  return `https://${bucket}.s3.${region}.${urlSuffix}/`;
+}
+
+/** A derived prefix with anything worth a synth warning. */
+export interface DerivedPrefix {
+  readonly prefix: string;
+  readonly warnings: string[];
+}
+
+/**
+ * Path-style form as the chart derives it: `https://s3.amazonaws.com/<bucket>/`
+ * in us-east-1, `https://s3-<region>.<suffix>/<bucket>/` elsewhere. Warns when
+ * the region has no legacy dash endpoint, since that URL will not resolve.
+ */
+export function s3PathStylePrefix(bucket: string, region: string, urlSuffix = awsPartition(region).urlSuffix): DerivedPrefix {
+  if (region === US_EAST_1) {
+    return { prefix: `https://s3.${urlSuffix}/${bucket}/`, warnings: [] };
+  }
+  const prefix = `https://s3-${region}.${urlSuffix}/${bucket}/`;
+  const warnings: string[] = [];
+  if (!isUnresolved(region) && !S3_LEGACY_DASH_REGIONS.includes(region)) {
+    warnings.push(
+      `'useVirtualHostS3' is false, so the chart derives the path-style prefix ${prefix}, ` +
+        `but ${region} has no legacy s3-<region> endpoint and browsers cannot load it. ` +
+        `Set 'useVirtualHostS3: true' (recommended), or add ${s3RegionalEndpoint(region, urlSuffix)}/${bucket}/ to 'cachedAssetPrefixes'.`,
+    );
+  }
+  return { prefix, warnings };
+}
+
+/** GCS form: `https://storage.googleapis.com/<bucket>/`. */
+export function gcsPrefix(bucket: string): string {
+  return `${GCS_ENDPOINT}/${bucket}/`;
+}
+
+/** Azure form: `https://<account>.blob.<endpoint-suffix>/<container>/`. */
+export function azureBlobPrefix(account: string, container: string, endpointSuffix = AZURE_PUBLIC_ENDPOINT_SUFFIX): string {
+  return `https://${account}.blob.${endpointSuffix}/${container}/`;
+}
+
+/**
+ * Azure form from the account's primary blob endpoint (which already carries
+ * the sovereign-cloud suffix): `<endpoint>/<container>/` with exactly one `/`
+ * between the parts.
+ */
+export function azurePrefixFromBlobEndpoint(primaryBlobEndpoint: string, container: string): string {
+  const base = primaryBlobEndpoint.endsWith('/') ? primaryBlobEndpoint : `${primaryBlobEndpoint}/`;
+  return `${base}${container}/`;
+}
+
+/** LogRocket on AWS: the prefix the chart derives from its three keys. */
+export function logRocketS3Prefix(bucket: string, region: string, useVirtualHostS3: boolean, urlSuffix?: string): DerivedPrefix {
+  if (useVirtualHostS3) {
+    return { prefix: s3VirtualHostedPrefix(bucket, region, urlSuffix), warnings: [] };
+  }
+  return s3PathStylePrefix(bucket, region, urlSuffix);
+}
+
+/** Trims trailing slashes: an endpoint or origin with one yields `//` in URLs. */
+export function trimTrailingSlash(url: string): string {
+  return url.replace(/\/+$/, '');
+}
