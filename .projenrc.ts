@@ -60,7 +60,14 @@ const project = new cdk.JsiiProject({
     'aws-cdk@^3.0.0',
     'cdk-nag@^3.0.2',
     'tsx@^4.23.0',
+    // Conformance suite: real storage servers and a real browser, offline.
+    'azurite@^3.37.0',
+    '@azure/storage-blob@^12.34.0',
+    '@aws-sdk/client-s3@^3.1169.0',
+    '@aws-sdk/s3-request-presigner@^3.1169.0',
+    'playwright-core@^1.64.0',
   ],
+  bin: { 'replay-storage': 'lib/cli/main.js' },
 
   // Fast transformer in jest; types are checked by tsc/jsii separately.
   minNodeVersion: '20.0.0',
