@@ -12,7 +12,8 @@ export class ReplayStorageValidationError extends Error {
 
 /** Formats one rule violation in the project's single error style. */
 export function ruleMessage(prop: string, rule: string, value: unknown, fix?: string): string {
-  const shown = typeof value === 'string' ? value : JSON.stringify(value);
+  // Numbers as written: JSON would show NaN and Infinity as `null`.
+  const shown = typeof value === 'string' || typeof value === 'number' ? String(value) : JSON.stringify(value);
   return `'${prop}' must be ${rule} (got: ${shown}).${fix ? ` ${fix}` : ''}`;
 }
 
