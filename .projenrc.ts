@@ -112,6 +112,7 @@ for (const [k, v] of Object.entries(OFFLINE_ENV)) project.tasks.addEnvironment(k
 project.addTask('examples', {
   description: 'Synthesize every example offline and print derived prefixes and Helm values',
   exec: 'tsx scripts/synth-examples.ts',
+  receiveArgs: true,
 });
 
 // jest transpiles with swc (no type-checking, ~6x faster than ts-jest);

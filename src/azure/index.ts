@@ -1,2 +1,5 @@
-// Constructs for this cloud are exported here.
-export {};
+// Azure constructs (cdktf with @cdktf/provider-azurerm).
+export * from './storage-account-options';
+export * from './openreplay-container-names';
+export * from './openreplay-storage';
+export * from './logrocket-storage';
