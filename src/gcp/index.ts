@@ -1,2 +1,4 @@
-// Constructs for this cloud are exported here.
-export {};
+// Cloud Storage constructs (CDK for Terraform, @cdktf/provider-google).
+export * from './common-props';
+export * from './openreplay-storage';
+export * from './logrocket-storage';
