@@ -115,6 +115,13 @@ project.addTask('examples', {
   receiveArgs: true,
 });
 
+// Performance and footprint figures against their targets (bench/RESULTS.md).
+project.addTask('bench', {
+  description: 'Measure synth overhead, import cost, scale, developer loop and footprint',
+  exec: 'tsx bench/run.ts',
+  receiveArgs: true,
+});
+
 // jest transpiles with swc (no type-checking, ~6x faster than ts-jest);
 // `typecheckTests` above runs tsc over src, test and examples instead.
 project.jest!.config.transform = { '^.+\\.tsx?$': ['@swc/jest', {}] };
