@@ -57,7 +57,7 @@ const project = new cdk.JsiiProject({
   devDeps: [
     '@swc/core',
     '@swc/jest',
-    'aws-cdk@^3.0.0',
+    'aws-cdk@^2.1148.1',
     'cdk-nag@^3.0.2',
     'tsx@^4.23.0',
     // Conformance suite: real storage servers and a real browser, offline.

@@ -1,2 +1,5 @@
-// Constructs for this cloud are exported here.
-export {};
+// AWS constructs (aws-cdk-lib). Import as `replay-storage/lib/aws`.
+export * from './common-props';
+export * from './write-restriction-props';
+export * from './openreplay-storage';
+export * from './logrocket-storage';

@@ -1,0 +1,49 @@
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib/core';
+import type { Construct } from 'constructs';
+import { LogRocketStorage } from 'replay-storage/lib/aws';
+
+/**
+ * Storage for LogRocket self-hosted whose dashboard is served from
+ * https://logrocket.example.com, with async mobile image upload on and S3
+ * server access logs.
+ */
+export class LogRocketExampleStack extends Stack {
+  public readonly storage: LogRocketStorage;
+
+  constructor(scope: Construct, id: string, props?: StackProps) {
+    super(scope, id, props);
+
+    const accessLogs = new s3.Bucket(this, 'AccessLogs', {
+      bucketName: 'example-logrocket-access-logs',
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      lifecycleRules: [{ id: 'expire-access-logs', expiration: Duration.days(90) }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    this.storage = new LogRocketStorage(this, 'LogRocket', {
+      userFilesBucketName: 'example-logrocket-user-files',
+      dashboardOrigins: ['https://logrocket.example.com'],
+      serverAccessLogsBucket: accessLogs,
+    });
+
+    // cdk-nag AwsSolutions findings that are the design, not a defect.
+    const userFiles = this.storage.userFilesBucket;
+    Validations.of(userFiles).acknowledge({
+      id: 'AwsSolutions-S2',
+      reason: 'The replay player loads async-uploaded images by unsigned URL: a bucket policy grants anonymous s3:GetObject on objects only; ACLs stay blocked and listing is never allowed.',
+    });
+    const logicalId = this.resolve(this.getLogicalId(userFiles.node.defaultChild as s3.CfnBucket));
+    Validations.of(this.storage).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${logicalId}.Arn>/*]`,
+      reason: 'Reading, writing and signing uploads must name the objects of the userFiles bucket; the actions are listed one by one, with no wildcard.',
+    });
+    Validations.of(this.storage.secret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason: "The secret holds a static IAM access key for the LogRocket backend; rotate it by raising 'accessKeySerial'.",
+    });
+  }
+}

@@ -1,0 +1,57 @@
+import type * as s3 from 'aws-cdk-lib/aws-s3';
+import type { RemovalPolicy } from 'aws-cdk-lib/core';
+
+/**
+ * Settings every replay storage construct on AWS shares.
+ */
+export interface ReplayStorageCommonProps {
+  /**
+   * What happens to the buckets when they leave the stack.
+   *
+   * Buckets are never emptied automatically (that would need a Lambda-backed
+   * custom resource), so `RemovalPolicy.DESTROY` only removes buckets that are
+   * already empty; CloudFormation reports the others as failed deletions.
+   *
+   * @default RemovalPolicy.RETAIN
+   */
+  readonly removalPolicy?: RemovalPolicy;
+
+  /**
+   * Whether to turn on object versioning.
+   *
+   * With versioning on, expired objects leave a noncurrent version behind;
+   * the construct then also expires noncurrent versions one day later.
+   *
+   * @default false
+   */
+  readonly versioned?: boolean;
+
+  /**
+   * Bucket that receives S3 server access logs of every bucket created here,
+   * each under its own prefix (`<role>/`).
+   *
+   * Access to a bucket that is in the same stack is granted with a bucket
+   * policy when the feature flag `@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy`
+   * is on (as in projects created by `cdk init`).
+   *
+   * @default - no server access logs
+   */
+  readonly serverAccessLogsBucket?: s3.IBucket;
+
+  /**
+   * Serial number of the access key. Raise it to rotate the key: the next
+   * deploy replaces the key and the secret's value; then re-create the
+   * Kubernetes secret and restart the backend.
+   *
+   * @default - no serial (the key is created once)
+   */
+  readonly accessKeySerial?: number;
+
+  /**
+   * Prefix of the logical ids of the stack outputs, e.g. `<prefix>HelmValues`.
+   * Letters and digits only.
+   *
+   * @default - the construct id without characters other than letters and digits
+   */
+  readonly outputPrefix?: string;
+}
