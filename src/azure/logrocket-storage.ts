@@ -12,7 +12,7 @@ import {
 } from '../core';
 import { ReplayStorageAccount } from './replay-storage-account';
 import { ReplayStorageAccountOptions } from './storage-account-options';
-import { TerraformOutputs } from './terraform-outputs';
+import { TerraformOutputs } from '../terraform/terraform-outputs';
 
 /** Properties of {@link LogRocketStorage}. */
 export interface LogRocketStorageProps extends ReplayStorageAccountOptions {

@@ -18,7 +18,7 @@ import { OpenReplayContainerNames } from './openreplay-container-names';
 import { ReplayContainerSpec, ReplayStorageAccount } from './replay-storage-account';
 import { ReplayStorageAccountOptions } from './storage-account-options';
 import { TaggedDeletionPolicy } from './tagged-deletion-policy';
-import { TerraformOutputs } from './terraform-outputs';
+import { TerraformOutputs } from '../terraform/terraform-outputs';
 
 /** The days OpenReplay's backend writes into `to_delete_in_days` unless told otherwise. */
 const DEFAULT_DELETE_TAGGED_AFTER_DAYS = 7;

@@ -10,7 +10,7 @@ import { GcsReplayStorageCommonProps } from './common-props';
 import { checkGcsBucketName } from './gcs-bucket-names';
 import { createReplayBucket } from './replay-bucket';
 import { checkDashboardOrigins, resolveCommonProps } from './storage-options';
-import { GcpTerraformOutputs } from './terraform-outputs';
+import { TerraformOutputs } from '../terraform/terraform-outputs';
 
 /** A GKE Kubernetes service account that acts as the Google service account. */
 export interface GkeWorkloadIdentity {
@@ -112,7 +112,7 @@ export class LogRocketStorage extends Construct {
 
   constructor(scope: Construct, id: string, props: LogRocketStorageProps) {
     super(scope, id);
-    const outputs = new GcpTerraformOutputs(this, props.outputPrefix);
+    const outputs = new TerraformOutputs(this, props.outputPrefix);
     this.outputPrefix = outputs.prefix;
     const common = resolveCommonProps(this, props);
     const bucketName = props.userFilesBucketName;

@@ -24,7 +24,7 @@ import { resolveOpenReplayBucketNames } from './gcs-bucket-names';
 import { createReplayBucket } from './replay-bucket';
 import { checkDashboardOrigins, MAX_GCS_DAYS, resolveCommonProps } from './storage-options';
 import { OPENREPLAY_GCS_ENV } from './openreplay-gcs-env';
-import { GcpTerraformOutputs } from './terraform-outputs';
+import { TerraformOutputs } from '../terraform/terraform-outputs';
 
 /** Properties of {@link OpenReplayStorage}. */
 export interface OpenReplayStorageProps extends GcsReplayStorageCommonProps {
@@ -138,7 +138,7 @@ export class OpenReplayStorage extends Construct {
 
   constructor(scope: Construct, id: string, props: OpenReplayStorageProps = {}) {
     super(scope, id);
-    const outputs = new GcpTerraformOutputs(this, props.outputPrefix);
+    const outputs = new TerraformOutputs(this, props.outputPrefix);
     this.outputPrefix = outputs.prefix;
     const common = resolveCommonProps(this, props);
     const spots = props.spots ?? true;

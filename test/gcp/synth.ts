@@ -1,28 +1,14 @@
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
-import { AnnotationMetadataEntryType, TerraformStack, Testing } from 'cdktf';
-import 'cdktf/lib/testing/adapters/jest';
+import type { TerraformStack } from 'cdktf';
+import { resources, synthWith, type Synthesized } from '../terraform/synth';
 
-Testing.setupJest();
-
-/** One synthesized stack: the JSON text for the matchers and the parsed config. */
-export interface Synthesized {
-  readonly stack: TerraformStack;
-  readonly json: string;
-  readonly tf: any;
-}
+export { resources, warnings, type Synthesized } from '../terraform/synth';
 
 /** Synthesizes a stack with a google provider and whatever `build` adds. */
 export function synthGcp(build: (stack: TerraformStack) => void): Synthesized {
-  const stack = new TerraformStack(Testing.app(), 'test');
-  new GoogleProvider(stack, 'google', { project: 'replay-test' });
-  build(stack);
-  const json = Testing.synth(stack);
-  return { stack, json, tf: JSON.parse(json) };
-}
-
-/** Resources of one type, keyed by logical id. */
-export function resources(tf: any, type: string): Record<string, any> {
-  return tf.resource?.[type] ?? {};
+  return synthWith((stack) => {
+    new GoogleProvider(stack, 'google', { project: 'replay-test' });
+  }, build);
 }
 
 /** The `${type.id.attr}` reference Terraform sees for an attribute of one resource. */
@@ -37,15 +23,6 @@ export function idByName(tf: any, type: string, name: string): string {
     .map(([id]) => id);
   expect(ids).toHaveLength(1);
   return ids[0];
-}
-
-/** Warning messages anywhere in the construct tree. */
-export function warnings(stack: TerraformStack): string[] {
-  return stack.node
-    .findAll()
-    .flatMap((c) => c.node.metadata)
-    .filter((m) => m.type === AnnotationMetadataEntryType.WARN)
-    .map((m) => String(m.data));
 }
 
 /**

@@ -2,6 +2,8 @@ import { TerraformOutput } from 'cdktf';
 import { Construct } from 'constructs';
 import { terraformOutputName, terraformOutputPrefix } from '../core/terraform-output-names';
 
+// Shared by the Terraform adapters (gcp, azure): it loads cdktf only.
+
 /** Options of one output. */
 export interface OutputOptions {
   readonly description: string;
@@ -26,7 +28,7 @@ export class TerraformOutputs {
   }
 
   /** Adds `<prefix>_<snakeName>`. */
-  public add(snakeName: string, value: string, options: OutputOptions): TerraformOutput {
+  public add(snakeName: string, value: unknown, options: OutputOptions): TerraformOutput {
     const output = new TerraformOutput(this.scope, `Output_${snakeName}`, {
       value,
       description: options.description,
