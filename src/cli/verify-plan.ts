@@ -1,0 +1,140 @@
+import { azurePrefixFromBlobEndpoint, gcsPrefix, s3VirtualHostedPrefix, trimTrailingSlash } from '../core/prefix';
+import { BrowserAccess, LOGROCKET_USER_FILES, OPENREPLAY_ROLES } from '../core/roles';
+import { OutputName, OutputsError, ReplayInstance } from './outputs';
+import { StorageService, VerifyPlan, VerifyTarget } from './verify';
+
+/** Default object key probed in every bucket. */
+export const DEFAULT_PROBE_KEY = 'replay-storage-probe.txt';
+
+/** An origin no rule should allow (`.invalid` never resolves). */
+export const DEFAULT_OTHER_ORIGIN = 'https://not-the-dashboard.invalid';
+
+/** CORS methods the player needs per product. */
+export const PRODUCT_METHODS = { openreplay: ['GET'], logrocket: ['GET', 'HEAD'] } as const;
+
+export interface PlanOptions {
+  readonly origin: string;
+  readonly otherOrigin?: string;
+  readonly probeKey?: string;
+  /** Send every request path-style to this S3-compatible endpoint instead of the cloud's URLs. */
+  readonly endpoint?: string;
+  /** Presigned GET URLs per role. */
+  readonly signedGet?: Readonly<Record<string, string>>;
+  readonly signedPutUrl?: string;
+}
+
+/** Whether a role is the public one, by the library's role table. */
+export function isPublicRole(role: string): boolean {
+  const known = [...Object.values(OPENREPLAY_ROLES), LOGROCKET_USER_FILES].find((r) => r.role === role);
+  return known?.access === BrowserAccess.PUBLIC_READ;
+}
+
+/** Checks an origin is `scheme://host[:port]` and returns it without a trailing slash. */
+export function normalizeOrigin(flag: string, value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new OutputsError(`'${flag}' must be an origin like https://replay.example.com (got: ${value}).`);
+  }
+  if (!/^https?:$/.test(url.protocol) || url.pathname.replace(/\/$/, '') !== '' || url.search || url.hash) {
+    throw new OutputsError(`'${flag}' must be an origin like https://replay.example.com, with no path (got: ${value}).`);
+  }
+  return url.origin;
+}
+
+const OPENREPLAY_BUCKETS: readonly [string, OutputName][] = [
+  ['recordings', 'RecordingsBucket'],
+  ['assets', 'AssetsBucket'],
+  ['sourcemaps', 'SourcemapsBucket'],
+  ['spots', 'SpotsBucket'],
+];
+
+function serviceOf(instance: ReplayInstance): StorageService | undefined {
+  switch (instance.cloud) {
+    case 'aws':
+      return 's3';
+    case 'gcp':
+      return 'gcs';
+    case 'azure':
+      return 'azure';
+    default:
+      return undefined;
+  }
+}
+
+/** Browser base URL of one bucket of an instance. */
+function bucketUrl(instance: ReplayInstance, bucket: string, endpoint: string | undefined): string {
+  if (endpoint) return `${trimTrailingSlash(endpoint)}/${bucket}/`;
+  switch (instance.cloud) {
+    case 'aws':
+      return s3VirtualHostedPrefix(bucket, instance.require('Region'));
+    case 'gcp':
+      return gcsPrefix(bucket);
+    case 'azure':
+      return azurePrefixFromBlobEndpoint(instance.require('BlobEndpoint'), bucket);
+    default: {
+      const ep = instance.require('Endpoint');
+      return `${trimTrailingSlash(ep)}/${bucket}/`;
+    }
+  }
+}
+
+/** The checks for one construct, from its outputs. */
+export function planFromInstance(instance: ReplayInstance, options: PlanOptions): VerifyPlan {
+  const probeKey = options.probeKey ?? DEFAULT_PROBE_KEY;
+  const targets: VerifyTarget[] = [];
+  const signed = (role: string) => (options.signedGet?.[role] ? { signedGetUrl: options.signedGet[role] } : {});
+  if (instance.product === 'openreplay') {
+    for (const [role, name] of OPENREPLAY_BUCKETS) {
+      if (name === 'SpotsBucket' && !instance.has(name)) continue;
+      const bucket = instance.require(name);
+      let url = bucketUrl(instance, bucket, options.endpoint);
+      // Browsers read assets from assetsOrigin (the bucket, or a CDN in front of it).
+      if (role === 'assets' && !options.endpoint) url = `${trimTrailingSlash(instance.require('AssetsOrigin'))}/`;
+      targets.push({ role, url, public: isPublicRole(role), probeKey, ...signed(role) });
+    }
+  } else {
+    const role = LOGROCKET_USER_FILES.role;
+    const url = options.endpoint ? bucketUrl(instance, instance.require('UserFilesBucket'), options.endpoint) : instance.require('ReplayPrefix');
+    targets.push({ role, url, public: isPublicRole(role), probeKey, ...signed(role) });
+  }
+  const service = options.endpoint ? 's3' : serviceOf(instance);
+  const signedPutRole = instance.product === 'logrocket' ? LOGROCKET_USER_FILES.role : 'sourcemaps';
+  return {
+    targets,
+    origin: options.origin,
+    otherOrigin: options.otherOrigin ?? DEFAULT_OTHER_ORIGIN,
+    methods: [...PRODUCT_METHODS[instance.product]],
+    ...(service ? { service } : {}),
+    ...(options.signedPutUrl ? { signedPut: { role: signedPutRole, url: options.signedPutUrl } } : {}),
+  };
+}
+
+export interface FlagTarget {
+  readonly role: string;
+  readonly url: string;
+}
+
+/** The checks from `--target role=url` flags (or `--prefix`). */
+export function planFromTargets(
+  list: readonly FlagTarget[],
+  options: PlanOptions & { readonly publicRoles?: readonly string[]; readonly privateRoles?: readonly string[]; readonly methods?: readonly string[]; readonly service?: StorageService },
+): VerifyPlan {
+  const probeKey = options.probeKey ?? DEFAULT_PROBE_KEY;
+  const targets = list.map(({ role, url }) => {
+    const isPublic = options.publicRoles?.includes(role) ? true : options.privateRoles?.includes(role) ? false : isPublicRole(role);
+    return { role, url, public: isPublic, probeKey, ...(options.signedGet?.[role] ? { signedGetUrl: options.signedGet[role] } : {}) };
+  });
+  const onlyLogRocket = list.length > 0 && list.every((t) => t.role === LOGROCKET_USER_FILES.role);
+  const methods = options.methods ?? (onlyLogRocket ? PRODUCT_METHODS.logrocket : PRODUCT_METHODS.openreplay);
+  const putRole = onlyLogRocket ? LOGROCKET_USER_FILES.role : list[0]?.role ?? 'upload';
+  return {
+    targets,
+    origin: options.origin,
+    otherOrigin: options.otherOrigin ?? DEFAULT_OTHER_ORIGIN,
+    methods: [...methods],
+    ...(options.service ? { service: options.service } : {}),
+    ...(options.signedPutUrl ? { signedPut: { role: putRole, url: options.signedPutUrl } } : {}),
+  };
+}
