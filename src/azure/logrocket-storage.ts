@@ -1,15 +1,13 @@
 import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
 import { Construct } from 'constructs';
-import {
-  azureBlobPrefix,
-  isUnresolved,
-  LOGROCKET_USER_FILES,
-  logRocketChartValues,
-  logRocketCors,
-  toYaml,
-  validateCachedAssetPrefixes,
-} from '../core';
+import { logRocketCors } from '../core/cors';
+import { logRocketChartValues } from '../core/helm/logrocket';
+import { azureBlobPrefix } from '../core/prefix';
+import { LOGROCKET_USER_FILES } from '../core/roles';
+import { isUnresolved } from '../core/tokens';
+import { validateCachedAssetPrefixes } from '../core/validation/asset-prefixes';
+import { toYaml } from '../core/yaml';
 import { ReplayStorageAccount } from './replay-storage-account';
 import { ReplayStorageAccountOptions } from './storage-account-options';
 import { TerraformOutputs } from '../terraform/terraform-outputs';

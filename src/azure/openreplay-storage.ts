@@ -1,17 +1,12 @@
 import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
 import { Construct } from 'constructs';
-import {
-  OPENREPLAY_ROLES,
-  openReplayAzureEnvValues,
-  openReplayChartValues,
-  openReplayCors,
-  openReplayRoles,
-  OpenReplayRole,
-  toYaml,
-  trimTrailingSlash,
-  validateWholeNumber,
-} from '../core';
+import { openReplayCors } from '../core/cors';
+import { openReplayAzureEnvValues, openReplayChartValues } from '../core/helm/openreplay';
+import { trimTrailingSlash } from '../core/prefix';
+import { OPENREPLAY_ROLES, openReplayRoles, OpenReplayRole } from '../core/roles';
+import { validateWholeNumber } from '../core/validation/numbers';
+import { toYaml } from '../core/yaml';
 import { kubectlCreateSecretCommand } from '../core/kubectl';
 import { validateKubernetesNamespace, validateKubernetesObjectName } from '../core/validation/kubernetes-names';
 import { OpenReplayContainerNames } from './openreplay-container-names';

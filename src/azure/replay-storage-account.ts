@@ -3,19 +3,14 @@ import { StorageAccount, StorageAccountBlobProperties } from '@cdktf/provider-az
 import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
 import { Annotations, Fn } from 'cdktf';
 import { Construct } from 'constructs';
-import {
-  allowsAnyOrigin,
-  azurePrefixFromBlobEndpoint,
-  BrowserAccess,
-  CorsModel,
-  fail,
-  validateAzureContainerName,
-  validateAzureStorageAccountName,
-  validateCorsOrigins,
-  validateUniqueNames,
-  validateWholeNumber,
-  withExplicitPreflight,
-} from '../core';
+import { allowsAnyOrigin, CorsModel, withExplicitPreflight } from '../core/cors';
+import { fail } from '../core/errors';
+import { azurePrefixFromBlobEndpoint } from '../core/prefix';
+import { BrowserAccess } from '../core/roles';
+import { validateAzureContainerName, validateAzureStorageAccountName } from '../core/validation/azure-names';
+import { validateCorsOrigins } from '../core/validation/cors-origin';
+import { validateWholeNumber } from '../core/validation/numbers';
+import { validateUniqueNames } from '../core/validation/unique-names';
 import { validateAzureResourceGroupName } from '../core/validation/azure-resource-group-name';
 import { ReplayStorageAccountOptions, StorageReplication } from './storage-account-options';
 

@@ -1,6 +1,6 @@
 import { StorageManagementPolicy } from '@cdktf/provider-azurerm/lib/storage-management-policy';
 import { Construct } from 'constructs';
-import { OPENREPLAY_DELETE_TAG_KEY } from '../core';
+import { OPENREPLAY_DELETE_TAG_KEY } from '../core/roles';
 
 /** Props of {@link TaggedDeletionPolicy}. */
 export interface TaggedDeletionPolicyProps {

@@ -1,13 +1,11 @@
 import { Annotations } from 'cdktf';
 import { Construct } from 'constructs';
-import {
-  fail,
-  OpenReplayBucketNames,
-  OpenReplayBucketSet,
-  openReplayRoles,
-  validateGcsBucketName,
-  validateUniqueNames,
-} from '../core';
+import { fail } from '../core/errors';
+import { OpenReplayBucketSet } from '../core/helm/openreplay';
+import { openReplayRoles } from '../core/roles';
+import { OpenReplayBucketNames } from '../core/types';
+import { validateGcsBucketName } from '../core/validation/gcs-bucket-name';
+import { validateUniqueNames } from '../core/validation/unique-names';
 import { gcsDottedNameWarning, validateGcsDottedBucketName } from '../core/validation/gcs-dotted-bucket-name';
 
 /**

@@ -1,5 +1,5 @@
 import type { StorageBucketCors } from '@cdktf/provider-google/lib/storage-bucket';
-import { CorsModel } from '../core';
+import { CorsModel } from '../core/cors';
 
 /**
  * Maps a core CORS rule to a bucket `cors` block.

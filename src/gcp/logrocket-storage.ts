@@ -3,7 +3,12 @@ import { ServiceAccountIamMember } from '@cdktf/provider-google/lib/service-acco
 import { ServiceAccountKey } from '@cdktf/provider-google/lib/service-account-key';
 import { StorageBucket } from '@cdktf/provider-google/lib/storage-bucket';
 import { Construct } from 'constructs';
-import { gcsPrefix, LOGROCKET_USER_FILES, logRocketChartValues, logRocketCors, toYaml, validateCachedAssetPrefixes } from '../core';
+import { logRocketCors } from '../core/cors';
+import { logRocketChartValues } from '../core/helm/logrocket';
+import { gcsPrefix } from '../core/prefix';
+import { LOGROCKET_USER_FILES } from '../core/roles';
+import { validateCachedAssetPrefixes } from '../core/validation/asset-prefixes';
+import { toYaml } from '../core/yaml';
 import { validateKubernetesNamespace, validateKubernetesObjectName } from '../core/validation/kubernetes-names';
 import { GCP_SIGN_AS_ITSELF_ROLE, GKE_WORKLOAD_IDENTITY_ROLE, grantAnonymousRead, grantBackendAccess } from './iam-grants';
 import { GcsReplayStorageCommonProps } from './common-props';

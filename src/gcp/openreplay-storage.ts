@@ -2,20 +2,14 @@ import { ServiceAccount } from '@cdktf/provider-google/lib/service-account';
 import { StorageBucket } from '@cdktf/provider-google/lib/storage-bucket';
 import { StorageHmacKey } from '@cdktf/provider-google/lib/storage-hmac-key';
 import { Construct } from 'constructs';
-import {
-  BrowserAccess,
-  fail,
-  GCS_ENDPOINT,
-  gcsPrefix,
-  OPENREPLAY_SECRET_KEYS,
-  OpenReplayBucketNames,
-  openReplayChartValues,
-  openReplayCors,
-  openReplayLegacyValues,
-  openReplayRoles,
-  toYaml,
-  validateWholeNumber,
-} from '../core';
+import { openReplayCors } from '../core/cors';
+import { fail } from '../core/errors';
+import { OPENREPLAY_SECRET_KEYS, openReplayChartValues, openReplayLegacyValues } from '../core/helm/openreplay';
+import { GCS_ENDPOINT, gcsPrefix } from '../core/prefix';
+import { BrowserAccess, openReplayRoles } from '../core/roles';
+import { OpenReplayBucketNames } from '../core/types';
+import { validateWholeNumber } from '../core/validation/numbers';
+import { toYaml } from '../core/yaml';
 import { kubectlCreateSecretCommand } from '../core/kubectl';
 import { validateKubernetesNamespace, validateKubernetesObjectName } from '../core/validation/kubernetes-names';
 import { grantAnonymousRead, grantBackendAccess } from './iam-grants';

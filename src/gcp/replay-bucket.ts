@@ -1,6 +1,7 @@
 import { StorageBucket, StorageBucketLifecycleRule } from '@cdktf/provider-google/lib/storage-bucket';
 import { Construct } from 'constructs';
-import { BrowserAccess, BucketRoleProfile, CorsModel } from '../core';
+import { CorsModel } from '../core/cors';
+import { BrowserAccess, BucketRoleProfile } from '../core/roles';
 import { gcsCors } from './gcs-cors';
 
 /** Seconds in a day (lifecycle ages are days, retention periods seconds). */

@@ -1,6 +1,10 @@
 import { Annotations, Fn } from 'cdktf';
 import { Construct } from 'constructs';
-import { allowsAnyOrigin, CorsModel, DEFAULT_CORS_MAX_AGE_SECONDS, fail, isUnresolved, validateCorsOrigins, validateWholeNumber } from '../core';
+import { allowsAnyOrigin, CorsModel, DEFAULT_CORS_MAX_AGE_SECONDS } from '../core/cors';
+import { fail } from '../core/errors';
+import { isUnresolved } from '../core/tokens';
+import { validateCorsOrigins } from '../core/validation/cors-origin';
+import { validateWholeNumber } from '../core/validation/numbers';
 import { gcpServiceAccountIdFrom, validateGcpServiceAccountId } from '../core/validation/gcp-service-account-id';
 import { GcsReplayStorageCommonProps } from './common-props';
 

@@ -1,0 +1,143 @@
+/**
+ * One OpenReplay storage set written with plain aws-cdk-lib resources and
+ * literal output values: what the library's OpenReplayStorage synthesizes,
+ * without the library. Used by the example baseline and the scale floor.
+ */
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import { CfnOutput, Duration, RemovalPolicy, SecretValue, Stack } from 'aws-cdk-lib/core';
+import { Construct } from 'constructs';
+
+export interface OpenReplaySetOptions {
+  readonly names: { readonly recordings: string; readonly assets: string; readonly sourcemaps: string; readonly spots: string };
+  readonly origin: string;
+  readonly accessLogs?: s3.IBucket;
+}
+
+export interface OpenReplaySet {
+  readonly scope: Construct;
+  readonly buckets: s3.Bucket[];
+  readonly secret: secretsmanager.Secret;
+}
+
+export function openReplaySet(parent: Construct, id: string, options: OpenReplaySetOptions): OpenReplaySet {
+  const { names, origin, accessLogs } = options;
+  const region = Stack.of(parent).region;
+  const endpoint = `https://s3.${region}.amazonaws.com`;
+  const assetsOrigin = `https://${names.assets}.s3.${region}.amazonaws.com`;
+  const storage = new Construct(parent, id);
+
+  const buckets: s3.Bucket[] = [];
+  for (const [bucketId, role] of [['Recordings', 'recordings'], ['Assets', 'assets'], ['Sourcemaps', 'sourcemaps'], ['Spots', 'spots']] as const) {
+    const isPublic = role === 'assets';
+    const bucket = new s3.Bucket(storage, bucketId, {
+      bucketName: names[role],
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      minimumTLSVersion: 1.2,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      blockPublicAccess: isPublic
+        ? new s3.BlockPublicAccess({ blockPublicAcls: true, ignorePublicAcls: true, blockPublicPolicy: false, restrictPublicBuckets: false })
+        : s3.BlockPublicAccess.BLOCK_ALL,
+      versioned: false,
+      removalPolicy: RemovalPolicy.RETAIN,
+      cors: [
+        {
+          allowedOrigins: [origin],
+          allowedMethods: [s3.HttpMethods.GET],
+          allowedHeaders: ['*'],
+          exposedHeaders: ['ETag', 'Content-Length', 'Content-Type', 'Content-Range'],
+          maxAge: 3600,
+        },
+      ],
+      lifecycleRules: [{ id: 'expire-tagged-to_delete_in_days', tagFilters: { to_delete_in_days: '7' }, expiration: Duration.days(7) }],
+      serverAccessLogsBucket: accessLogs,
+      serverAccessLogsPrefix: accessLogs ? `${id}/${role}/` : undefined,
+    });
+    if (isPublic) {
+      bucket.addToResourcePolicy(
+        new iam.PolicyStatement({
+          sid: 'AnonymousObjectRead',
+          principals: [new iam.StarPrincipal()],
+          actions: ['s3:GetObject'],
+          resources: [bucket.arnForObjects('*')],
+        }),
+      );
+    }
+    buckets.push(bucket);
+  }
+
+  const credentials = new Construct(storage, 'Credentials');
+  const user = new iam.User(credentials, 'User');
+  new iam.Policy(credentials, 'AccessPolicy', {
+    users: [user],
+    statements: [
+      new iam.PolicyStatement({
+        sid: 'ObjectAccess',
+        actions: ['s3:PutObject', 's3:GetObject', 's3:GetObjectAcl', 's3:GetObjectTagging', 's3:PutObjectTagging'],
+        resources: buckets.map((b) => b.arnForObjects('*')),
+      }),
+      new iam.PolicyStatement({ sid: 'BucketAccess', actions: ['s3:ListBucket', 's3:GetBucketLocation'], resources: buckets.map((b) => b.bucketArn) }),
+    ],
+  });
+  const accessKey = new iam.AccessKey(credentials, 'AccessKey', { user });
+  const secret = new secretsmanager.Secret(credentials, 'Secret', {
+    description: `Access key pair for the OpenReplay backend (${storage.node.path})`,
+    secretObjectValue: {
+      'access-key': SecretValue.resourceAttribute(accessKey.accessKeyId),
+      'secret-key': accessKey.secretAccessKey,
+    },
+  });
+
+  const output = (name: string, value: string, description: string): void => {
+    new CfnOutput(storage, name, { value, description }).overrideLogicalId(`${id}${name}`);
+  };
+  const readKey = (key: string) =>
+    `"$(aws secretsmanager get-secret-value --region ${region} --secret-id ${secret.secretArn} --query SecretString --output text | jq -r '.["${key}"]')"`;
+  output('RecordingsBucket', names.recordings, 'OpenReplay recordings bucket (global.s3.recordingsBucket)');
+  output('AssetsBucket', names.assets, 'OpenReplay assets bucket (global.s3.assetsBucket)');
+  output('SourcemapsBucket', names.sourcemaps, 'OpenReplay sourcemaps bucket (global.s3.sourcemapsBucket)');
+  output('SpotsBucket', names.spots, 'OpenReplay spots bucket (global.s3.spotsBucket)');
+  output('Region', region, 'Region of the buckets (global.s3.region)');
+  output('Endpoint', endpoint, 'S3 endpoint (global.s3.endpoint)');
+  output('AssetsOrigin', assetsOrigin, 'Browser URL of the assets bucket (global.assetsOrigin)');
+  output(
+    'HelmValues',
+    `minio:
+  enabled: false
+global:
+  s3:
+    region: ${region}
+    endpoint: ${endpoint}
+    recordingsBucket: ${names.recordings}
+    assetsBucket: ${names.assets}
+    sourcemapsBucket: ${names.sourcemaps}
+    spotsBucket: ${names.spots}
+    existingSecret: openreplay-s3
+  assetsOrigin: ${assetsOrigin}
+`,
+    'OpenReplay chart values (v1.9+); create the Kubernetes secret first (see CreateSecretCommand)',
+  );
+  output(
+    'CreateSecretCommand',
+    `kubectl create secret generic openreplay-s3 --namespace app --from-literal=access-key=${readKey('access-key')} --from-literal=secret-key=${readKey('secret-key')}`,
+    'Creates the Kubernetes secret from Secrets Manager (needs the AWS CLI, jq and kubectl)',
+  );
+  const legacy = 'Legacy chart (v1.8 and earlier): env section of';
+  output('LegacyVars', `env:\n  minio_access_key: ${accessKey.accessKeyId}\n  minio_secret_key: <secret-key of the Secrets Manager secret in output ${id}SecretArn>\n`, `${legacy} vars.yaml`);
+  output('LegacyHttp', `env:\n  ASSETS_ORIGIN: ${assetsOrigin}/\n  AWS_REGION: ${region}\n`, `${legacy} http.yaml`);
+  output('LegacyStorage', `env:\n  AWS_ENDPOINT: ${endpoint}\n  AWS_REGION_WEB: ${region}\n  S3_BUCKET_WEB: ${names.recordings}\n`, `${legacy} storage.yaml`);
+  output(
+    'LegacyAssets',
+    `env:\n  AWS_ENDPOINT: ${endpoint}\n  AWS_REGION: ${region}\n  S3_BUCKET_ASSETS: ${names.assets}\n  ASSETS_ORIGIN: ${assetsOrigin}/\n`,
+    `${legacy} assets.yaml`,
+  );
+  output(
+    'LegacyChalice',
+    `env:\n  AWS_DEFAULT_REGION: ${region}\n  sessions_bucket: ${names.recordings}\n  sessions_region: ${region}\n  sourcemaps_bucket: ${names.sourcemaps}\n  js_cache_bucket: ${names.assets}\n  S3_HOST: ${endpoint}\n`,
+    `${legacy} chalice.yaml`,
+  );
+  output('SecretArn', secret.secretArn, 'Secrets Manager secret with the access key pair (JSON keys access-key, secret-key)');
+  return { scope: storage, buckets, secret };
+}
