@@ -1,5 +1,5 @@
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib/core';
+import { Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib/core';
 import type { Construct } from 'constructs';
 import { LogRocketStorage } from 'replay-storage/lib/aws';
 
@@ -28,22 +28,6 @@ export class LogRocketExampleStack extends Stack {
       userFilesBucketName: 'example-logrocket-user-files',
       dashboardOrigins: ['https://logrocket.example.com'],
       serverAccessLogsBucket: accessLogs,
-    });
-
-    // cdk-nag AwsSolutions findings that are the design, not a defect.
-    const userFiles = this.storage.userFilesBucket;
-    Validations.of(userFiles).acknowledge({
-      id: 'AwsSolutions-S2',
-      reason: 'The replay player loads async-uploaded images by unsigned URL: a bucket policy grants anonymous s3:GetObject on objects only; ACLs stay blocked and listing is never allowed.',
-    });
-    const logicalId = this.resolve(this.getLogicalId(userFiles.node.defaultChild as s3.CfnBucket));
-    Validations.of(this.storage).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::<${logicalId}.Arn>/*]`,
-      reason: 'Reading, writing and signing uploads must name the objects of the userFiles bucket; the actions are listed one by one, with no wildcard.',
-    });
-    Validations.of(this.storage.secret).acknowledge({
-      id: 'AwsSolutions-SMG4',
-      reason: "The secret holds a static IAM access key for the LogRocket backend; rotate it by raising 'accessKeySerial'.",
     });
   }
 }

@@ -1,5 +1,5 @@
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib/core';
+import { Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib/core';
 import type { Construct } from 'constructs';
 import { OpenReplayStorage } from 'replay-storage/lib/aws';
 
@@ -32,25 +32,6 @@ export class OpenReplayExampleStack extends Stack {
       },
       dashboardOrigins: ['https://openreplay.example.com'],
       serverAccessLogsBucket: accessLogs,
-    });
-
-    // cdk-nag AwsSolutions findings that are the design, not a defect.
-    Validations.of(this.storage.assetsBucket).acknowledge({
-      id: 'AwsSolutions-S2',
-      reason: 'Browsers load replay assets (CSS, fonts, images) by unsigned URL: a bucket policy grants anonymous s3:GetObject on objects only; ACLs stay blocked and listing is never allowed.',
-    });
-    const buckets = [this.storage.recordingsBucket, this.storage.assetsBucket, this.storage.sourcemapsBucket, this.storage.spotsBucket];
-    for (const bucket of buckets) {
-      if (!bucket) continue;
-      const logicalId = this.resolve(this.getLogicalId(bucket.node.defaultChild as s3.CfnBucket));
-      Validations.of(this.storage).acknowledge({
-        id: `AwsSolutions-IAM5[Resource::<${logicalId}.Arn>/*]`,
-        reason: 'Object-level actions (Get/PutObject and tagging) must name the objects of this one bucket; the actions are listed one by one, with no wildcard.',
-      });
-    }
-    Validations.of(this.storage.secret).acknowledge({
-      id: 'AwsSolutions-SMG4',
-      reason: "The secret holds a static IAM access key that the chart reads from a Kubernetes secret; rotate it by raising 'accessKeySerial' and re-creating the Kubernetes secret.",
     });
   }
 }

@@ -14,7 +14,7 @@ export class AzureLogRocketStack extends TerraformStack {
       // Globally unique: pick your own.
       storageAccountName: 'logrocketdemo4711',
       location: 'westeurope',
-      userFilesContainerName: 'logrocket-user-files',
+      userFilesBucketName: 'logrocket-user-files',
       dashboardOrigins: ['https://logrocket.example.com'],
     });
   }

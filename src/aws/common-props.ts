@@ -2,9 +2,9 @@ import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type { RemovalPolicy } from 'aws-cdk-lib/core';
 
 /**
- * Settings every replay storage construct on AWS shares.
+ * Options only AWS has, shared by both products' constructs.
  */
-export interface ReplayStorageCommonProps {
+export interface AwsStorageOptions {
   /**
    * What happens to the buckets when they leave the stack.
    *
@@ -17,18 +17,8 @@ export interface ReplayStorageCommonProps {
   readonly removalPolicy?: RemovalPolicy;
 
   /**
-   * Whether to turn on object versioning.
-   *
-   * With versioning on, expired objects leave a noncurrent version behind;
-   * the construct then also expires noncurrent versions one day later.
-   *
-   * @default false
-   */
-  readonly versioned?: boolean;
-
-  /**
    * Bucket that receives S3 server access logs of every bucket created here,
-   * each under its own prefix (`<role>/`).
+   * each under its own prefix (`<outputPrefix>/<role>/`).
    *
    * Access to a bucket that is in the same stack is granted with a bucket
    * policy when the feature flag `@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy`
@@ -39,19 +29,11 @@ export interface ReplayStorageCommonProps {
   readonly serverAccessLogsBucket?: s3.IBucket;
 
   /**
-   * Serial number of the access key. Raise it to rotate the key: the next
-   * deploy replaces the key and the secret's value; then re-create the
-   * Kubernetes secret and restart the backend.
+   * Serial number of the access key (0-1000000). Raise it to rotate the key:
+   * the next deploy replaces the key and the secret's value; then re-create
+   * the Kubernetes secret and restart the backend.
    *
    * @default - no serial (the key is created once)
    */
   readonly accessKeySerial?: number;
-
-  /**
-   * Prefix of the logical ids of the stack outputs, e.g. `<prefix>HelmValues`.
-   * Letters and digits only.
-   *
-   * @default - the construct id without characters other than letters and digits
-   */
-  readonly outputPrefix?: string;
 }

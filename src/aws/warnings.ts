@@ -1,10 +1,11 @@
 import { Annotations } from 'aws-cdk-lib/core';
 import type { IConstruct } from 'constructs';
+import type { ReplayWarning } from '../core/warnings';
 
 /**
- * Adds a synth warning with an acknowledgeable id `replay-storage:<id>`
- * (users silence one with `Annotations.of(scope).acknowledgeWarning(...)`).
+ * Adds the model's synth warnings, each acknowledgeable by its stable id
+ * (`Annotations.of(scope).acknowledgeWarning('replay-storage:...')`).
  */
-export function warn(scope: IConstruct, id: string, message: string): void {
-  Annotations.of(scope).addWarningV2(`replay-storage:${id}`, message);
+export function addWarnings(scope: IConstruct, warnings: readonly ReplayWarning[]): void {
+  for (const w of warnings) Annotations.of(scope).addWarningV2(w.id, w.message);
 }

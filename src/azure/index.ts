@@ -1,5 +1,4 @@
 // Azure constructs (cdktf with @cdktf/provider-azurerm).
 export * from './storage-account-options';
-export * from './openreplay-container-names';
 export * from './openreplay-storage';
 export * from './logrocket-storage';

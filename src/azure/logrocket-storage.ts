@@ -1,51 +1,20 @@
-import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
-import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
+import type { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
+import type { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
 import { Construct } from 'constructs';
-import { logRocketCors } from '../core/cors';
-import { logRocketChartValues } from '../core/helm/logrocket';
+import { AZURE_BLOB_BACKEND } from '../core/backends/azure-blob';
+import type { ILogRocketStorage } from '../core/interfaces';
+import type { LogRocketStorageOptions } from '../core/logrocket/options';
+import { renderLogRocket } from '../core/logrocket/render';
+import { resolveLogRocket } from '../core/logrocket/resolve';
 import { azureBlobPrefix } from '../core/prefix';
 import { LOGROCKET_USER_FILES } from '../core/roles';
 import { isUnresolved } from '../core/tokens';
-import { validateCachedAssetPrefixes } from '../core/validation/asset-prefixes';
-import { toYaml } from '../core/yaml';
-import { ReplayStorageAccount } from './replay-storage-account';
-import { ReplayStorageAccountOptions } from './storage-account-options';
-import { TerraformOutputs } from '../terraform/terraform-outputs';
+import { addTerraformOutputs, addTerraformWarnings } from '../terraform/terraform-outputs';
+import { checkAzureAccountOptions, ReplayStorageAccount } from './replay-storage-account';
+import type { AzureStorageAccountOptions } from './storage-account-options';
 
-/** Properties of {@link LogRocketStorage}. */
-export interface LogRocketStorageProps extends ReplayStorageAccountOptions {
-  /**
-   * Name of the userFiles container (`fileStorage.buckets.userFiles`).
-   * 3-63 lowercase letters, digits and single hyphens.
-   * @default 'user-files'
-   */
-  readonly userFilesContainerName?: string;
-
-  /**
-   * Origins of the LogRocket dashboard. The Blob service CORS rule lets them
-   * GET and HEAD async-uploaded assets and answers the OPTIONS preflight;
-   * without it replays show missing images.
-   */
-  readonly dashboardOrigins: string[];
-
-  /**
-   * Additional browser URL prefixes the chart cannot derive (a CDN or proxy
-   * in front of the container, a legacy container). Each is the full URL
-   * before the asset hash and ends with `/`. Never list the primary prefix
-   * (`replay_prefix` output): the chart derives it.
-   * @default - none
-   */
-  readonly cachedAssetPrefixes?: string[];
-
-  /**
-   * `backendIngest.enabled`: the backend signs upload URLs so the mobile SDK
-   * uploads image assets straight to the userFiles container. To roll back,
-   * set it to `false`, drop custom `cachedAssetPrefixes`, and turn off async
-   * image upload in the mobile SDK (Android: `setEnableAsyncImageUpload(false)`).
-   * @default true
-   */
-  readonly backendIngest?: boolean;
-}
+/** Properties of {@link LogRocketStorage}: the cloud-neutral options plus Azure's own. */
+export interface LogRocketStorageProps extends LogRocketStorageOptions, AzureStorageAccountOptions {}
 
 /**
  * Azure Blob storage for LogRocket self-hosted: a storage account with the
@@ -60,67 +29,68 @@ export interface LogRocketStorageProps extends ReplayStorageAccountOptions {
  * as plain outputs rather than invented Helm keys, the account name and the
  * Blob endpoint suffix; the account key only as a sensitive output.
  */
-export class LogRocketStorage extends Construct {
+export class LogRocketStorage extends Construct implements ILogRocketStorage {
   /** The storage account. */
   public readonly storageAccount: StorageAccount;
   /** Name of the resource group that holds the account. */
   public readonly resourceGroupName: string;
   /** The userFiles container (anonymous object read). */
   public readonly userFilesContainer: StorageContainer;
+  public readonly userFilesBucketName: string;
   /** `https://<account>.blob.<endpoint-suffix>/<container>/`, from the account's primary Blob endpoint. */
   public readonly replayPrefix: string;
   /** Blob endpoint suffix of the account's cloud, e.g. `core.windows.net`. */
   public readonly blobEndpointSuffix: string;
-  /** Helm values for the LogRocket chart, as YAML. */
   public readonly helmValues: string;
+  public readonly outputPrefix: string;
 
   constructor(scope: Construct, id: string, props: LogRocketStorageProps) {
     super(scope, id);
-    const outputs = new TerraformOutputs(this, props.outputPrefix);
-    const containerName = props.userFilesContainerName ?? 'user-files';
+    const model = resolveLogRocket(props, {
+      backend: AZURE_BLOB_BACKEND,
+      outputStyle: 'terraform',
+      constructId: id,
+      constructPath: this.node.path,
+      // The deployed prefix comes from the account's endpoint; with concrete
+      // names, compare against the public-cloud form of it.
+      primaryPrefix: (container) => ({
+        prefix: isUnresolved(props.storageAccountName) || isUnresolved(container) ? '${TfToken[unknown]}' : azureBlobPrefix(props.storageAccountName, container),
+        warnings: [],
+      }),
+      cloudChecks: (problems) => checkAzureAccountOptions(problems, props),
+    });
+    addTerraformWarnings(this, model.warnings);
+    this.outputPrefix = model.outputPrefix;
+    this.userFilesBucketName = model.userFilesBucketName;
 
     const storage = new ReplayStorageAccount(this, 'Storage', {
       ...props,
       containers: [
         {
           role: LOGROCKET_USER_FILES.role,
-          name: containerName,
-          prop: 'userFilesContainerName',
+          name: model.userFilesBucketName,
           access: LOGROCKET_USER_FILES.access,
           holdsRecordings: LOGROCKET_USER_FILES.holdsRecordings,
+          lifecycle: model.lifecycle,
         },
       ],
-      containerNamesProp: 'userFilesContainerName',
-      cors: logRocketCors(props.dashboardOrigins),
-      corsOriginsProp: 'dashboardOrigins',
+      cors: model.cors,
+      versioned: model.versioned,
     });
-
     this.storageAccount = storage.account;
     this.resourceGroupName = storage.resourceGroupName;
     this.userFilesContainer = storage.containers[LOGROCKET_USER_FILES.role];
-    this.replayPrefix = storage.containerUrl(containerName);
     this.blobEndpointSuffix = storage.blobEndpointSuffix;
 
-    // The derived prefix is only known at deploy time; with concrete names,
-    // compare against the public-cloud form of it.
-    const knownPrimary = isUnresolved(props.storageAccountName) || isUnresolved(containerName)
-      ? this.replayPrefix
-      : azureBlobPrefix(props.storageAccountName, containerName);
-    validateCachedAssetPrefixes('cachedAssetPrefixes', props.cachedAssetPrefixes, knownPrimary);
-
-    this.helmValues = toYaml(
-      logRocketChartValues({
-        userFilesBucket: containerName,
-        backendIngest: props.backendIngest ?? true,
-        cachedAssetPrefixes: props.cachedAssetPrefixes,
-      }),
-    );
-
-    outputs.add('replay_prefix', this.replayPrefix, { description: 'Browser URL prefix of async-uploaded assets (derived by the chart)' });
-    outputs.add('helm_values', this.helmValues, { description: 'Helm values for the LogRocket chart' });
-    outputs.add('user_files_bucket', containerName, { description: 'userFiles container (fileStorage.buckets.userFiles)' });
-    outputs.add('storage_account_name', props.storageAccountName, { description: 'Storage account name' });
-    outputs.add('blob_endpoint_suffix', this.blobEndpointSuffix, { description: 'Blob endpoint suffix of the storage account\'s cloud' });
-    outputs.add('account_key', storage.account.primaryAccessKey, { description: 'Storage account key', sensitive: true });
+    const rendering = renderLogRocket(model, {
+      kind: 'azure-blob',
+      replayPrefix: storage.containerUrl(model.userFilesBucketName),
+      accountName: props.storageAccountName,
+      blobEndpointSuffix: this.blobEndpointSuffix,
+      accountKey: storage.account.primaryAccessKey,
+    });
+    this.replayPrefix = rendering.replayPrefix;
+    this.helmValues = rendering.helmValues;
+    addTerraformOutputs(this, model.outputPrefix, rendering.outputs);
   }
 }

@@ -1,49 +1,52 @@
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
-import { StorageAccount, StorageAccountBlobProperties } from '@cdktf/provider-azurerm/lib/storage-account';
+import { StorageAccount, type StorageAccountBlobProperties } from '@cdktf/provider-azurerm/lib/storage-account';
 import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
-import { Annotations, Fn } from 'cdktf';
+import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
-import { allowsAnyOrigin, CorsModel, withExplicitPreflight } from '../core/cors';
-import { fail } from '../core/errors';
+import type { CorsModel } from '../core/cors';
+import type { Problems } from '../core/errors';
+import type { LifecycleModel } from '../core/lifecycle';
 import { azurePrefixFromBlobEndpoint } from '../core/prefix';
 import { BrowserAccess } from '../core/roles';
-import { validateAzureContainerName, validateAzureStorageAccountName } from '../core/validation/azure-names';
-import { validateCorsOrigins } from '../core/validation/cors-origin';
-import { validateWholeNumber } from '../core/validation/numbers';
-import { validateUniqueNames } from '../core/validation/unique-names';
+import { validateAzureStorageAccountName } from '../core/validation/azure-names';
 import { validateAzureResourceGroupName } from '../core/validation/azure-resource-group-name';
-import { ReplayStorageAccountOptions, StorageReplication } from './storage-account-options';
+import { validateWholeNumber } from '../core/validation/numbers';
+import { LifecyclePolicy } from './lifecycle-policy';
+import { type AzureStorageAccountOptions, StorageReplication } from './storage-account-options';
 
 /** Soft delete default for blobs and containers. */
 const DEFAULT_DELETE_RETENTION_DAYS = 7;
 
-/** Blob service limit: allowed origins per CORS rule. */
-const MAX_CORS_ORIGINS = 64;
-
-/** One container the account holds. */
+/** One container the account holds, as the model resolved it. */
 export interface ReplayContainerSpec {
-  /** Role id (construct id and error path), e.g. `recordings`. */
+  /** Role id (construct id), e.g. `recordings`. */
   readonly role: string;
-  /** Container name. */
   readonly name: string;
-  /** The property that named it, for error messages, e.g. `containerNames.recordings`. */
-  readonly prop: string;
   /** Anonymous object read, or only signed (SAS) access. */
   readonly access: BrowserAccess;
   /** Guarded by `prevent_destroy` unless the user opts out. */
   readonly holdsRecordings: boolean;
+  readonly lifecycle: LifecycleModel;
 }
 
 /** What the shared account needs beyond the user's options. */
-export interface ReplayStorageAccountProps extends ReplayStorageAccountOptions {
+export interface ReplayStorageAccountProps extends AzureStorageAccountOptions {
   /** The containers, in output order. */
-  readonly containers: ReplayContainerSpec[];
-  /** The property that groups the container names, for duplicate errors. */
-  readonly containerNamesProp: string;
-  /** The Blob service CORS rule (before OPTIONS is added). */
+  readonly containers: readonly ReplayContainerSpec[];
+  /** The Blob service CORS rule (OPTIONS listed). */
   readonly cors: CorsModel;
-  /** The property that set the CORS origins, for errors and warnings. */
-  readonly corsOriginsProp: string;
+  /** Blob versioning (an account setting on Azure). */
+  readonly versioned: boolean;
+}
+
+/** Checks of the account options, into the construct's one error. */
+export function checkAzureAccountOptions(problems: Problems, props: AzureStorageAccountOptions): void {
+  problems.check(() => validateAzureStorageAccountName('storageAccountName', props.storageAccountName));
+  problems.check(() => validateAzureResourceGroupName('resourceGroupName', props.resourceGroupName));
+  problems.check(() => validateWholeNumber('blobDeleteRetentionDays', props.blobDeleteRetentionDays, 0, 365, 'Use 1-365 days, or 0 to turn blob soft delete off.'));
+  problems.check(() =>
+    validateWholeNumber('containerDeleteRetentionDays', props.containerDeleteRetentionDays, 0, 365, 'Use 1-365 days, or 0 to turn container soft delete off.'),
+  );
 }
 
 /** Azure container access level for a browser access class. */
@@ -70,31 +73,8 @@ export class ReplayStorageAccount extends Construct {
 
   constructor(scope: Construct, id: string, props: ReplayStorageAccountProps) {
     super(scope, id);
-    validateAzureStorageAccountName('storageAccountName', props.storageAccountName);
-    validateAzureResourceGroupName('resourceGroupName', props.resourceGroupName);
-    for (const spec of props.containers) validateAzureContainerName(spec.prop, spec.name);
-    validateUniqueNames(props.containerNamesProp, Object.fromEntries(props.containers.map((c) => [c.role, c.name])));
     const blobRetention = props.blobDeleteRetentionDays ?? DEFAULT_DELETE_RETENTION_DAYS;
     const containerRetention = props.containerDeleteRetentionDays ?? DEFAULT_DELETE_RETENTION_DAYS;
-    validateWholeNumber('blobDeleteRetentionDays', blobRetention, 0, 365, 'Use 1-365 days, or 0 to turn blob soft delete off.');
-    validateWholeNumber('containerDeleteRetentionDays', containerRetention, 0, 365, 'Use 1-365 days, or 0 to turn container soft delete off.');
-    const cors = withExplicitPreflight(props.cors);
-    validateCorsOrigins(props.corsOriginsProp, cors.allowedOrigins);
-    if (cors.allowedOrigins.length > MAX_CORS_ORIGINS) {
-      fail(
-        props.corsOriginsProp,
-        `a list of at most ${MAX_CORS_ORIGINS} origins (the Blob service limit per CORS rule)`,
-        `${cors.allowedOrigins.length} origins`,
-        'List only the origins that open the replay player.',
-      );
-    }
-    if (allowsAnyOrigin(cors)) {
-      Annotations.of(this).addWarning(
-        `'${props.corsOriginsProp}' allows any origin ('*') to read replay data from storage account ${props.storageAccountName} in a browser. ` +
-          `Set '${props.corsOriginsProp}' to the dashboard origin, e.g. ['https://replay.example.com'].`,
-      );
-    }
-
     const preventDestroy = props.preventDestroy ?? true;
     if (props.resourceGroupName !== undefined) {
       this.resourceGroupName = props.resourceGroupName;
@@ -124,7 +104,7 @@ export class ReplayStorageAccount extends Construct {
       // Browsers and mobile apps reach the account over the internet (signed uploads, replay reads).
       publicNetworkAccessEnabled: true,
       crossTenantReplicationEnabled: false,
-      blobProperties: blobProperties(cors, blobRetention, containerRetention),
+      blobProperties: blobProperties(props.cors, blobRetention, containerRetention, props.versioned),
       tags: props.tags,
       lifecycle: preventDestroy ? { preventDestroy: true } : undefined,
     });
@@ -137,6 +117,10 @@ export class ReplayStorageAccount extends Construct {
         lifecycle: preventDestroy && spec.holdsRecordings ? { preventDestroy: true } : undefined,
       });
     }
+    new LifecyclePolicy(this, 'Lifecycle', {
+      storageAccountId: this.account.id,
+      containers: props.containers.map((c) => ({ container: c.name, lifecycle: c.lifecycle })),
+    });
 
     // The endpoint attribute ends with '/' at deploy time; trim it so joins never yield '//'.
     this.blobEndpoint = Fn.trimsuffix(this.account.primaryBlobEndpoint, '/');
@@ -149,7 +133,7 @@ export class ReplayStorageAccount extends Construct {
   }
 }
 
-function blobProperties(cors: CorsModel, blobRetentionDays: number, containerRetentionDays: number): StorageAccountBlobProperties {
+function blobProperties(cors: CorsModel, blobRetentionDays: number, containerRetentionDays: number, versioned: boolean): StorageAccountBlobProperties {
   return {
     corsRule: [
       {
@@ -160,6 +144,7 @@ function blobProperties(cors: CorsModel, blobRetentionDays: number, containerRet
         maxAgeInSeconds: cors.maxAgeSeconds,
       },
     ],
+    ...(versioned ? { versioningEnabled: true } : {}),
     deleteRetentionPolicy: blobRetentionDays > 0 ? { days: blobRetentionDays } : undefined,
     containerDeleteRetentionPolicy: containerRetentionDays > 0 ? { days: containerRetentionDays } : undefined,
   };

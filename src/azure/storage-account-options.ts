@@ -18,8 +18,8 @@ export enum StorageReplication {
 }
 
 /**
- * The storage account that holds the replay containers, shared by
- * `OpenReplayStorage` and `LogRocketStorage`.
+ * Options only Azure has: the storage account that holds the replay
+ * containers, shared by `OpenReplayStorage` and `LogRocketStorage`.
  *
  * The construct always creates the account (StorageV2, HTTPS only,
  * TLS 1.2 minimum, encrypted at rest with Microsoft-managed keys, which Azure
@@ -27,7 +27,7 @@ export enum StorageReplication {
  * its control. It goes into the resource group named by `resourceGroupName`,
  * or into a resource group the construct creates.
  */
-export interface ReplayStorageAccountOptions {
+export interface AzureStorageAccountOptions {
   /**
    * Name of the storage account. It is part of every blob URL and unique
    * across all of Azure, so it is never generated.
@@ -90,10 +90,4 @@ export interface ReplayStorageAccountOptions {
    * @default - no tags
    */
   readonly tags?: { [key: string]: string };
-
-  /**
-   * Prefix of the Terraform output names (`<prefix>_helm_values`, ...).
-   * @default - the construct id, lowercased, other characters than letters and digits turned into `_`
-   */
-  readonly outputPrefix?: string;
 }

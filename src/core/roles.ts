@@ -81,11 +81,14 @@ export function openReplayRoles(spots: boolean): BucketRoleProfile[] {
 }
 
 /**
- * Object-level S3 actions the OpenReplay backend needs (the documented list).
- * No DeleteObject: deletion happens through the tag-driven lifecycle rule.
+ * Object-level S3 actions the OpenReplay backend needs: the documented list,
+ * plus AbortMultipartUpload for the Go uploader's failed multipart uploads
+ * (`backend/pkg/objectstorage/s3/s3.go` uses the SDK's upload manager).
+ * No DeleteObject: deletion happens through the lifecycle rules.
  */
 export const OPENREPLAY_S3_OBJECT_ACTIONS = [
   's3:PutObject',
+  's3:AbortMultipartUpload',
   's3:GetObject',
   's3:GetObjectAcl',
   's3:GetObjectTagging',
@@ -101,5 +104,3 @@ export const LOGROCKET_S3_OBJECT_ACTIONS = ['s3:PutObject', 's3:GetObject'] as c
 /** Bucket-level S3 actions LogRocket's backend needs on userFiles. */
 export const LOGROCKET_S3_BUCKET_ACTIONS = ['s3:ListBucket', 's3:GetBucketLocation'] as const;
 
-/** Object tag that OpenReplay sets on objects to delete (value: days). */
-export const OPENREPLAY_DELETE_TAG_KEY = 'to_delete_in_days';

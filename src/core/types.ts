@@ -24,3 +24,7 @@ export interface OpenReplayBucketNames {
    */
   readonly spots?: string;
 }
+
+export * from './openreplay/options';
+export * from './logrocket/options';
+export * from './interfaces';

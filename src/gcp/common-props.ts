@@ -1,7 +1,7 @@
 /**
- * Settings every replay storage construct on Google Cloud shares.
+ * Options only Google Cloud has, shared by both products' constructs.
  */
-export interface GcsReplayStorageCommonProps {
+export interface GcpStorageOptions {
   /**
    * Where the buckets live: a region (`EUROPE-WEST1`), a dual-region
    * (`EUR4`) or a multi-region (`US`, `EU`, `ASIA`). Pick the one closest to
@@ -19,22 +19,6 @@ export interface GcsReplayStorageCommonProps {
    * @default false
    */
   readonly forceDestroy?: boolean;
-
-  /**
-   * Turn on Object Versioning on the buckets that hold recordings (OpenReplay
-   * recordings and spots, LogRocket userFiles). Overwritten and deleted
-   * objects then stay as noncurrent versions until
-   * `noncurrentVersionExpirationDays` passes.
-   * @default false
-   */
-  readonly versioned?: boolean;
-
-  /**
-   * Days after which a noncurrent object version is deleted, on buckets with
-   * versioning on. Ignored when `versioned` is false.
-   * @default 30
-   */
-  readonly noncurrentVersionExpirationDays?: number;
 
   /**
    * Cloud KMS key that encrypts new objects (customer-managed encryption).
@@ -58,16 +42,4 @@ export interface GcsReplayStorageCommonProps {
    * @default - derived from the construct id
    */
   readonly serviceAccountId?: string;
-
-  /**
-   * How long browsers may cache a CORS preflight answer, in seconds.
-   * @default 3600
-   */
-  readonly corsMaxAgeSeconds?: number;
-
-  /**
-   * Prefix of the Terraform output names, e.g. `<prefix>_helm_values`.
-   * @default - the construct id lowercased, other characters than letters and digits turned into `_`
-   */
-  readonly outputPrefix?: string;
 }

@@ -1,21 +1,21 @@
 import { ServiceAccount } from '@cdktf/provider-google/lib/service-account';
 import { ServiceAccountIamMember } from '@cdktf/provider-google/lib/service-account-iam-member';
 import { ServiceAccountKey } from '@cdktf/provider-google/lib/service-account-key';
-import { StorageBucket } from '@cdktf/provider-google/lib/storage-bucket';
+import type { StorageBucket } from '@cdktf/provider-google/lib/storage-bucket';
 import { Construct } from 'constructs';
-import { logRocketCors } from '../core/cors';
-import { logRocketChartValues } from '../core/helm/logrocket';
+import { GCS_BACKEND } from '../core/backends/gcs';
+import type { ILogRocketStorage } from '../core/interfaces';
+import type { LogRocketStorageOptions } from '../core/logrocket/options';
+import { renderLogRocket } from '../core/logrocket/render';
+import { resolveLogRocket } from '../core/logrocket/resolve';
 import { gcsPrefix } from '../core/prefix';
 import { LOGROCKET_USER_FILES } from '../core/roles';
-import { validateCachedAssetPrefixes } from '../core/validation/asset-prefixes';
-import { toYaml } from '../core/yaml';
 import { validateKubernetesNamespace, validateKubernetesObjectName } from '../core/validation/kubernetes-names';
+import { addTerraformOutputs, addTerraformWarnings } from '../terraform/terraform-outputs';
+import type { GcpStorageOptions } from './common-props';
 import { GCP_SIGN_AS_ITSELF_ROLE, GKE_WORKLOAD_IDENTITY_ROLE, grantAnonymousRead, grantBackendAccess } from './iam-grants';
-import { GcsReplayStorageCommonProps } from './common-props';
-import { checkGcsBucketName } from './gcs-bucket-names';
 import { createReplayBucket } from './replay-bucket';
-import { checkDashboardOrigins, resolveCommonProps } from './storage-options';
-import { TerraformOutputs } from '../terraform/terraform-outputs';
+import { checkGcpOptions, resolveGcpOptions } from './storage-options';
 
 /** A GKE Kubernetes service account that acts as the Google service account. */
 export interface GkeWorkloadIdentity {
@@ -30,36 +30,8 @@ export interface GkeWorkloadIdentity {
   readonly kubernetesServiceAccount: string;
 }
 
-/** Properties of {@link LogRocketStorage}. */
-export interface LogRocketStorageProps extends GcsReplayStorageCommonProps {
-  /**
-   * Name of the userFiles bucket (`fileStorage.buckets.userFiles`).
-   */
-  readonly userFilesBucketName: string;
-
-  /**
-   * Origins of the LogRocket dashboard, allowed to GET and HEAD async-uploaded
-   * assets in a browser (CORS). `'*'` is accepted with a synth warning.
-   */
-  readonly dashboardOrigins: string[];
-
-  /**
-   * Additional browser URL prefixes of async-uploaded assets that the chart
-   * cannot derive (CDN, proxy, legacy bucket): https, the full path before
-   * the asset hash, ending with `/`. Never the primary prefix
-   * `https://storage.googleapis.com/<userFilesBucketName>/`.
-   * @default - none
-   */
-  readonly cachedAssetPrefixes?: string[];
-
-  /**
-   * `backendIngest.enabled`: the backend signs upload URLs so that the mobile
-   * SDK uploads image assets straight to userFiles. Roll back by setting it
-   * to false (and disabling async image upload in the SDK).
-   * @default true
-   */
-  readonly backendIngest?: boolean;
-
+/** Properties of {@link LogRocketStorage}: the cloud-neutral options plus Google Cloud's own. */
+export interface LogRocketStorageProps extends LogRocketStorageOptions, GcpStorageOptions {
   /**
    * Create a JSON key for the service account and put it (base64) in the
    * sensitive `credentials` output, for a backend that cannot run as the
@@ -98,57 +70,55 @@ export interface LogRocketStorageProps extends GcsReplayStorageCommonProps {
  * vendor documents), the bucket name and the service account email.
  *
  * Objects are encrypted at rest (Google-managed keys, or `kmsKeyName`).
- * Cloud Storage has no bucket setting that refuses plain-HTTP requests or
- * sets a minimum TLS version, so none is made; every URL emitted is https.
  */
-export class LogRocketStorage extends Construct {
+export class LogRocketStorage extends Construct implements ILogRocketStorage {
   /** The userFiles bucket. */
   public readonly userFilesBucket: StorageBucket;
+  public readonly userFilesBucketName: string;
   /** The backend's service account. */
   public readonly serviceAccount: ServiceAccount;
   /** The service account's JSON key, when `createServiceAccountKey` is on. */
   public readonly serviceAccountKey?: ServiceAccountKey;
-  /** Browser prefix of async-uploaded assets, ending with `/`. */
   public readonly replayPrefix: string;
-  /** LogRocket chart Helm values, as YAML. */
   public readonly helmValues: string;
-  /** Prefix of the Terraform output names. */
   public readonly outputPrefix: string;
 
   constructor(scope: Construct, id: string, props: LogRocketStorageProps) {
     super(scope, id);
-    const outputs = new TerraformOutputs(this, props.outputPrefix);
-    this.outputPrefix = outputs.prefix;
-    const common = resolveCommonProps(this, props);
-    const bucketName = props.userFilesBucketName;
-    checkGcsBucketName(this, 'userFilesBucketName', bucketName);
-
-    const origins = props.dashboardOrigins ?? [];
-    const cors = logRocketCors(origins, common.corsMaxAgeSeconds);
-    checkDashboardOrigins(this, origins, cors, 'https://logrocket.example.com');
-
-    this.replayPrefix = gcsPrefix(bucketName);
-    validateCachedAssetPrefixes('cachedAssetPrefixes', props.cachedAssetPrefixes, this.replayPrefix);
-    if (props.workloadIdentity) {
-      validateKubernetesNamespace('workloadIdentity.namespace', props.workloadIdentity.namespace);
-      validateKubernetesObjectName('workloadIdentity.kubernetesServiceAccount', props.workloadIdentity.kubernetesServiceAccount);
-    }
+    const gcp = resolveGcpOptions(this, props);
+    const model = resolveLogRocket(props, {
+      backend: GCS_BACKEND,
+      outputStyle: 'terraform',
+      constructId: id,
+      constructPath: this.node.path,
+      primaryPrefix: (bucket) => ({ prefix: gcsPrefix(bucket), warnings: [] }),
+      cloudChecks: (problems) => {
+        checkGcpOptions(problems, gcp);
+        if (props.workloadIdentity) {
+          problems.check(() => validateKubernetesNamespace('workloadIdentity.namespace', props.workloadIdentity!.namespace));
+          problems.check(() => validateKubernetesObjectName('workloadIdentity.kubernetesServiceAccount', props.workloadIdentity!.kubernetesServiceAccount));
+        }
+      },
+    });
+    addTerraformWarnings(this, model.warnings);
+    this.outputPrefix = model.outputPrefix;
+    this.userFilesBucketName = model.userFilesBucketName;
 
     this.serviceAccount = new ServiceAccount(this, 'ServiceAccount', {
-      accountId: common.serviceAccountId,
+      accountId: gcp.serviceAccountId,
       displayName: 'LogRocket userFiles',
       description: 'LogRocket backend: reads and writes userFiles and signs upload URLs for it',
     });
     this.userFilesBucket = createReplayBucket(this, 'UserFilesBucket', {
-      name: bucketName,
-      location: common.location,
-      role: LOGROCKET_USER_FILES,
-      cors,
-      forceDestroy: common.forceDestroy,
-      versioned: common.versioned,
-      noncurrentVersionExpirationDays: common.noncurrentVersionExpirationDays,
-      kmsKeyName: common.kmsKeyName,
-      labels: common.labels,
+      name: model.userFilesBucketName,
+      location: gcp.location,
+      access: LOGROCKET_USER_FILES.access,
+      cors: model.cors,
+      forceDestroy: gcp.forceDestroy,
+      versioned: model.versioned,
+      lifecycle: model.lifecycle,
+      kmsKeyName: gcp.kmsKeyName,
+      labels: gcp.labels,
     });
     grantBackendAccess(this, 'UserFilesBackend', this.userFilesBucket, this.serviceAccount.member);
     grantAnonymousRead(this, 'UserFilesAnonymousRead', this.userFilesBucket);
@@ -171,23 +141,13 @@ export class LogRocketStorage extends Construct {
       });
     }
 
-    this.helmValues = toYaml(
-      logRocketChartValues({
-        userFilesBucket: bucketName,
-        backendIngest: props.backendIngest ?? true,
-        cachedAssetPrefixes: props.cachedAssetPrefixes,
-      }),
-    );
-
-    outputs.add('replay_prefix', this.replayPrefix, { description: 'Browser prefix of async-uploaded assets, derived by the chart from fileStorage.buckets.userFiles' });
-    outputs.add('helm_values', this.helmValues, { description: 'Helm values for the LogRocket chart' });
-    outputs.add('user_files_bucket', bucketName, { description: 'userFiles bucket (fileStorage.buckets.userFiles)' });
-    outputs.add('service_account_email', this.serviceAccount.email, { description: 'Service account the LogRocket backend runs as' });
-    if (this.serviceAccountKey) {
-      outputs.add('credentials', this.serviceAccountKey.privateKey, {
-        description: 'Service account JSON key, base64-encoded',
-        sensitive: true,
-      });
-    }
+    const rendering = renderLogRocket(model, {
+      kind: 'gcs',
+      serviceAccountEmail: this.serviceAccount.email,
+      serviceAccountKey: this.serviceAccountKey?.privateKey,
+    });
+    this.replayPrefix = rendering.replayPrefix;
+    this.helmValues = rendering.helmValues;
+    addTerraformOutputs(this, model.outputPrefix, rendering.outputs);
   }
 }

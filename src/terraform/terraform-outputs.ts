@@ -1,40 +1,26 @@
-import { TerraformOutput } from 'cdktf';
-import { Construct } from 'constructs';
-import { terraformOutputName, terraformOutputPrefix } from '../core/terraform-output-names';
+import { Annotations, TerraformOutput } from 'cdktf';
+import type { Construct } from 'constructs';
+import { type RenderedOutput, outputKey, snakeCase } from '../core/outputs/contract';
+import { type ReplayWarning, withId } from '../core/warnings';
 
 // Shared by the Terraform adapters (gcp, azure): it loads cdktf only.
 
-/** Options of one output. */
-export interface OutputOptions {
-  readonly description: string;
-  /** Holds key material: hidden from plan output and `terraform output`. */
-  readonly sensitive?: boolean;
+/**
+ * Renders the model's outputs as Terraform outputs named
+ * `<prefix>_<snake_name>`; key material is marked `sensitive`.
+ */
+export function addTerraformOutputs(scope: Construct, prefix: string, outputs: readonly RenderedOutput[]): void {
+  for (const o of outputs) {
+    const out = new TerraformOutput(scope, `Output_${snakeCase(o.name)}`, {
+      value: o.value,
+      description: o.description,
+      ...(o.sensitive ? { sensitive: true } : {}),
+    });
+    out.overrideLogicalId(outputKey('terraform', prefix, o.name));
+  }
 }
 
-/**
- * Writes a construct's Terraform outputs under the shared naming scheme
- * `<prefix>_<snake_name>`, so tools can look them up by suffix.
- */
-export class TerraformOutputs {
-  public readonly prefix: string;
-
-  constructor(private readonly scope: Construct, outputPrefix: string | undefined) {
-    this.prefix = terraformOutputPrefix(scope.node.id, outputPrefix);
-  }
-
-  /** The Terraform name of an output. */
-  public nameOf(snakeName: string): string {
-    return terraformOutputName(this.prefix, snakeName);
-  }
-
-  /** Adds `<prefix>_<snakeName>`. */
-  public add(snakeName: string, value: unknown, options: OutputOptions): TerraformOutput {
-    const output = new TerraformOutput(this.scope, `Output_${snakeName}`, {
-      value,
-      description: options.description,
-      ...(options.sensitive ? { sensitive: true } : {}),
-    });
-    output.overrideLogicalId(this.nameOf(snakeName));
-    return output;
-  }
+/** Adds the model's synth warnings; cdktf annotations carry no id, so it ends the message. */
+export function addTerraformWarnings(scope: Construct, warnings: readonly ReplayWarning[]): void {
+  for (const w of warnings) Annotations.of(scope).addWarning(withId(w));
 }

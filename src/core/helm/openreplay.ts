@@ -103,9 +103,12 @@ export function openReplayLegacyValues(input: OpenReplayLegacyInput): Record<str
 }
 
 /**
- * Subcharts that touch object storage and render `secretEnv` (verified in
- * the chart's `openreplay.secretEnv` helper): each gets the Azure key from
- * its own `existingSecret`, so no other subchart looks for it.
+ * Subcharts that open object storage and render `secretEnv` (the chart's
+ * `openreplay.secretEnv` helper in
+ * `scripts/helmcharts/openreplay/templates/_helpers.tpl`, v1.27.0): each gets
+ * the Azure key from its own `existingSecret`. `utilities` runs the
+ * enterprise cron jobs, which open storage at start; `http` gets bucket
+ * settings but never opens storage (`backend/cmd/http/main.go`).
  */
 export const OPENREPLAY_STORAGE_SUBCHARTS = [
   'alerts',
@@ -113,12 +116,12 @@ export const OPENREPLAY_STORAGE_SUBCHARTS = [
   'assets',
   'canvases',
   'chalice',
-  'http',
   'images',
   'integrations',
   'sourcemapreader',
   'spot',
   'storage',
+  'utilities',
 ] as const;
 
 /** Azure Blob settings of OpenReplay's enterprise build. */

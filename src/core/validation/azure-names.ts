@@ -24,3 +24,15 @@ export function validateAzureContainerName(prop: string, name: string | undefine
   if (!/^[a-z0-9].*[a-z0-9]$/.test(name)) fail(prop, 'a name that starts and ends with a letter or digit', name, fix);
   if (name.includes('--')) fail(prop, 'free of consecutive hyphens', name, fix);
 }
+
+/**
+ * OpenReplay's chart treats any storage endpoint whose host contains
+ * `minio` as its bundled MinIO and rewrites it to the cluster's public
+ * domain (`openreplay.s3Endpoint` in
+ * `scripts/helmcharts/openreplay/templates/_helpers.tpl`), so an account
+ * named so would be unreachable.
+ */
+export function validateAzureAccountForOpenReplay(prop: string, name: string | undefined): void {
+  if (name === undefined || isUnresolved(name) || !name.includes('minio')) return;
+  fail(prop, "a name without 'minio'", name, "OpenReplay's chart mistakes such an endpoint for its bundled MinIO; pick another account name.");
+}

@@ -22,3 +22,9 @@ export function validateCorsOrigins(prop: string, origins: readonly string[] | u
     if (url.origin !== origin) fail(prop, 'a list of bare origins (scheme://host[:port] only)', origin, fix);
   }
 }
+
+/** A store that limits the origins of one CORS rule (Azure Blob: 64). */
+export function validateCorsOriginCount(prop: string, origins: readonly string[], max: number | undefined): void {
+  if (max === undefined || origins.length <= max) return;
+  fail(prop, `a list of at most ${max} origins (the storage service's limit per CORS rule)`, `${origins.length} origins`, 'List only the origins that open the replay player.');
+}

@@ -1,0 +1,21 @@
+import { validateAzureContainerName } from '../validation/azure-names';
+import type { StorageBackend } from './storage-backend';
+
+/** Azure Blob Storage: containers inside one storage account. */
+export const AZURE_BLOB_BACKEND: StorageBackend = {
+  kind: 'azure-blob',
+  cloud: 'azure',
+  bucketNoun: 'container',
+  validateBucketName: validateAzureContainerName,
+  bucketNameWarning: () => undefined,
+  // Container names are scoped to the account: the chart's names are safe.
+  unsetName: 'chart-default',
+  // Blob index tags, matched by lifecycle management `blobIndexMatch`.
+  hasObjectTags: true,
+  // Uncommitted blocks are garbage-collected by the service after 7 days.
+  abortsIncompleteUploads: false,
+  // The Blob service CORS rule must list OPTIONS for the preflight.
+  corsListsPreflight: true,
+  // Blob service limit: allowed origins per CORS rule.
+  maxCorsOrigins: 64,
+};

@@ -1,0 +1,2 @@
+/** Example origin in messages. */
+export const LOGROCKET_EXAMPLE_ORIGIN = 'https://logrocket.example.com';

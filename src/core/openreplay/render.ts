@@ -1,0 +1,174 @@
+import { OPENREPLAY_SECRET_KEYS, type OpenReplayBucketSet, openReplayAzureEnvValues, openReplayChartValues, openReplayLegacyValues } from '../helm/openreplay';
+import { kubectlCreateSecretCommand } from '../kubectl';
+import { type OutputName, type RenderedOutput, metadataOutput, output, outputKey } from '../outputs/contract';
+import { toYaml } from '../yaml';
+import type { OpenReplayModel } from './resolve';
+
+/** Legacy layout file -> output. */
+export const OPENREPLAY_LEGACY_OUTPUTS: Readonly<Record<string, OutputName>> = {
+  'vars.yaml': 'LegacyVars',
+  'http.yaml': 'LegacyHttp',
+  'storage.yaml': 'LegacyStorage',
+  'assets.yaml': 'LegacyAssets',
+  'chalice.yaml': 'LegacyChalice',
+};
+
+/** Key inside the Kubernetes secret that holds the Azure storage account key. */
+export const AZURE_ACCOUNT_KEY_SECRET_KEY = 'azure-account-key';
+
+/** How the backend authenticates, and where its secret lives. */
+export type OpenReplayCredentials =
+  /** An IAM access key whose pair is kept in Secrets Manager (AWS). */
+  | { readonly kind: 'secrets-manager'; readonly accessKeyId: string; readonly secretArn: string; readonly region: string }
+  /** An HMAC key of a service account, for the S3-compatible API (Google Cloud). */
+  | { readonly kind: 'hmac'; readonly accessKeyId: string; readonly secretKey: string; readonly serviceAccountEmail: string }
+  /** The storage account name and key (Azure, enterprise build). */
+  | { readonly kind: 'azure-account-key'; readonly accountName: string; readonly accountKey: string; readonly blobEndpoint: string };
+
+/** What the cloud created, as values (tokens where only known at deploy). */
+export interface OpenReplayDeployment {
+  /** Final bucket names. */
+  readonly buckets: OpenReplayBucketSet;
+  /** `global.s3.region`. */
+  readonly region: string;
+  /** `global.s3.endpoint`, https, no trailing slash. */
+  readonly endpoint: string;
+  /** `global.assetsOrigin`, no trailing slash. */
+  readonly assetsOrigin: string;
+  readonly credentials: OpenReplayCredentials;
+}
+
+/** Helm documents and outputs of one OpenReplay construct. */
+export interface OpenReplayRendering {
+  /** Current chart values, YAML. */
+  readonly helmValues: string;
+  /** Legacy layout, file -> YAML; empty where the legacy chart cannot reach the store. */
+  readonly legacy: Readonly<Record<string, string>>;
+  /** The command that creates the Kubernetes secret (no key in it). */
+  readonly createSecretCommand: string;
+  /** Every output, in order, the metadata output last. */
+  readonly outputs: readonly RenderedOutput[];
+}
+
+/**
+ * Renders the Helm documents and the outputs of a resolved model. Only the
+ * parts that depend on the cloud's credentials differ between clouds.
+ */
+export function renderOpenReplay(model: OpenReplayModel, deployed: OpenReplayDeployment): OpenReplayRendering {
+  const key = (name: OutputName) => outputKey(model.outputStyle, model.outputPrefix, name);
+  const creds = deployed.credentials;
+  const { name: secretName, namespace } = model.kubernetesSecret;
+  // `global.env` reaches every subchart's container env (`openreplay.env` helper of the chart).
+  const env: Record<string, string> = { SCH_DELETE_DAYS: String(model.deletionTagDays) };
+  if (!model.backend.hasObjectTags) {
+    // The enterprise backend tags uploads unless USE_S3_TAGS=false
+    // (backend/internal/config/objectstorage/config.go); the store keeps no tags.
+    env.USE_S3_TAGS = 'false';
+  }
+
+  let topLevelExtras: Record<string, unknown> | undefined;
+  let existingSecret: string | undefined = secretName;
+  let secretKeys: Record<string, OutputName>;
+  let createSecretCommand: string;
+  const terraformRead = (name: OutputName, field?: string) =>
+    field ? `terraform output -json ${key(name)} | jq -r '.["${field}"]'` : `terraform output -raw ${key(name)}`;
+
+  switch (creds.kind) {
+    case 'secrets-manager': {
+      const read = (field: string) =>
+        `aws secretsmanager get-secret-value --region ${creds.region} --secret-id ${creds.secretArn} --query SecretString --output text | jq -r '.["${field}"]'`;
+      secretKeys = { [OPENREPLAY_SECRET_KEYS.accessKey]: 'SecretArn', [OPENREPLAY_SECRET_KEYS.secretKey]: 'SecretArn' };
+      createSecretCommand = kubectlCreateSecretCommand({
+        name: secretName,
+        namespace,
+        fromCommands: { [OPENREPLAY_SECRET_KEYS.accessKey]: read(OPENREPLAY_SECRET_KEYS.accessKey), [OPENREPLAY_SECRET_KEYS.secretKey]: read(OPENREPLAY_SECRET_KEYS.secretKey) },
+      });
+      break;
+    }
+    case 'hmac':
+      secretKeys = { [OPENREPLAY_SECRET_KEYS.accessKey]: 'Credentials', [OPENREPLAY_SECRET_KEYS.secretKey]: 'Credentials' };
+      createSecretCommand = kubectlCreateSecretCommand({
+        name: secretName,
+        namespace,
+        fromCommands: {
+          [OPENREPLAY_SECRET_KEYS.accessKey]: terraformRead('Credentials', OPENREPLAY_SECRET_KEYS.accessKey),
+          [OPENREPLAY_SECRET_KEYS.secretKey]: terraformRead('Credentials', OPENREPLAY_SECRET_KEYS.secretKey),
+        },
+      });
+      break;
+    case 'azure-account-key': {
+      const azure = openReplayAzureEnvValues({ accountName: creds.accountName, secretName, secretKey: AZURE_ACCOUNT_KEY_SECRET_KEY });
+      Object.assign(env, azure.global.env as Record<string, string>);
+      topLevelExtras = azure.subcharts;
+      // The Azure build reads the key from each subchart's secretEnv, not global.s3.
+      existingSecret = undefined;
+      secretKeys = { [AZURE_ACCOUNT_KEY_SECRET_KEY]: 'AccountKey' };
+      createSecretCommand = kubectlCreateSecretCommand({
+        name: secretName,
+        namespace,
+        fromCommands: { [AZURE_ACCOUNT_KEY_SECRET_KEY]: terraformRead('AccountKey') },
+      });
+      break;
+    }
+  }
+
+  const values = openReplayChartValues({
+    region: deployed.region,
+    endpoint: deployed.endpoint,
+    buckets: deployed.buckets,
+    assetsOrigin: deployed.assetsOrigin,
+    existingSecret,
+    globalExtras: { env },
+    topLevelExtras,
+  });
+  const helmValues = toYaml(values);
+
+  // The legacy (v1.8 and earlier) chart has no Azure Blob support.
+  const legacy: Record<string, string> = {};
+  if (creds.kind !== 'azure-account-key') {
+    const secretKeyPlaceholder =
+      creds.kind === 'secrets-manager'
+        ? `<secret-key of the Secrets Manager secret in output ${key('SecretArn')}>`
+        : `<${terraformRead('Credentials', OPENREPLAY_SECRET_KEYS.secretKey)}>`;
+    const docs = openReplayLegacyValues({
+      region: deployed.region,
+      endpoint: deployed.endpoint,
+      buckets: deployed.buckets,
+      assetsOrigin: deployed.assetsOrigin,
+      accessKeyId: creds.accessKeyId,
+      secretKeyPlaceholder,
+    });
+    for (const [file, doc] of Object.entries(docs)) legacy[file] = toYaml(doc);
+  }
+
+  const outputs: RenderedOutput[] = [];
+  const b = deployed.buckets;
+  outputs.push(output('RecordingsBucket', b.recordings), output('AssetsBucket', b.assets), output('SourcemapsBucket', b.sourcemaps));
+  if (b.spots !== undefined) outputs.push(output('SpotsBucket', b.spots));
+  outputs.push(
+    output('Region', deployed.region),
+    output('Endpoint', deployed.endpoint),
+    output('AssetsOrigin', deployed.assetsOrigin),
+    output('HelmValues', helmValues, `create the Kubernetes secret first (output ${key('CreateSecretCommand')})`),
+  );
+  for (const [file, yaml] of Object.entries(legacy)) outputs.push(output(OPENREPLAY_LEGACY_OUTPUTS[file], yaml));
+  outputs.push(output('CreateSecretCommand', createSecretCommand));
+  switch (creds.kind) {
+    case 'secrets-manager':
+      outputs.push(output('SecretArn', creds.secretArn));
+      break;
+    case 'hmac':
+      outputs.push(
+        output('ServiceAccountEmail', creds.serviceAccountEmail),
+        output('Credentials', { [OPENREPLAY_SECRET_KEYS.accessKey]: creds.accessKeyId, [OPENREPLAY_SECRET_KEYS.secretKey]: creds.secretKey }, 'HMAC key pair (access-key, secret-key)'),
+      );
+      break;
+    case 'azure-account-key':
+      outputs.push(output('StorageAccountName', creds.accountName), output('BlobEndpoint', creds.blobEndpoint), output('AccountKey', creds.accountKey));
+      break;
+  }
+  outputs.push(
+    metadataOutput(model.outputStyle, model.outputPrefix, 'openreplay', model.backend.cloud, outputs, { name: secretName, namespace, keys: secretKeys }),
+  );
+  return { helmValues, legacy, createSecretCommand, outputs };
+}

@@ -1,0 +1,174 @@
+import type { StorageBackend } from '../backends/storage-backend';
+import { type CorsModel, DEFAULT_CORS_MAX_AGE_SECONDS, allowsAnyOrigin, openReplayCors, withExplicitPreflight } from '../cors';
+import { Problems } from '../errors';
+import {
+  ABORT_INCOMPLETE_UPLOAD_DAYS,
+  DEFAULT_NONCURRENT_VERSION_EXPIRATION_DAYS,
+  MAX_DAYS,
+  type LifecycleModel,
+} from '../lifecycle';
+import type { OutputStyle } from '../outputs/contract';
+import { resolveOutputPrefix } from '../outputs/output-prefix';
+import { type BucketRoleProfile, OPENREPLAY_ROLES, type OpenReplayRole, openReplayRoles } from '../roles';
+import { validateCorsOriginCount, validateCorsOrigins } from '../validation/cors-origin';
+import { validateKubernetesNamespace, validateKubernetesObjectName } from '../validation/kubernetes-names';
+import { validateWholeNumber } from '../validation/numbers';
+import { validateUniqueNames } from '../validation/unique-names';
+import { type ReplayWarning, anyOriginWarning } from '../warnings';
+import {
+  DEFAULT_DELETION_TAG_DAYS,
+  DEFAULT_OPENREPLAY_NAMESPACE,
+  DEFAULT_OPENREPLAY_SECRET_NAME,
+  OPENREPLAY_DELETE_TAG_KEY,
+  OPENREPLAY_EXAMPLE_ORIGIN,
+} from './defaults';
+import type { OpenReplayStorageOptions } from './options';
+
+/** Where and how a construct resolves its props. */
+export interface ResolveContext {
+  readonly backend: StorageBackend;
+  readonly outputStyle: OutputStyle;
+  /** The construct's id (output prefix default) and path (error). */
+  readonly constructId: string;
+  readonly constructPath: string;
+  /** Checks of the cloud's own options, run into the same error. */
+  readonly cloudChecks?: (problems: Problems) => void;
+}
+
+/** One bucket (container on Azure) with every decision made. */
+export interface OpenReplayBucket {
+  readonly role: OpenReplayRole;
+  readonly profile: BucketRoleProfile;
+  /** The prop that names it, for messages. */
+  readonly prop: string;
+  /** Its name; undefined when the toolkit generates one (S3 only). */
+  readonly name?: string;
+  readonly versioned: boolean;
+  readonly lifecycle: LifecycleModel;
+}
+
+/** OpenReplay's storage, resolved once for one backend. */
+export interface OpenReplayModel {
+  readonly product: 'openreplay';
+  readonly backend: StorageBackend;
+  readonly buckets: readonly OpenReplayBucket[];
+  /** The one CORS rule every bucket gets (with OPTIONS where the store needs it listed). */
+  readonly cors: CorsModel;
+  /** `SCH_DELETE_DAYS`, also the tag value the lifecycle matches. */
+  readonly deletionTagDays: number;
+  readonly recordingsExpirationDays?: number;
+  readonly versioned: boolean;
+  readonly noncurrentVersionExpirationDays: number;
+  readonly kubernetesSecret: { readonly name: string; readonly namespace: string };
+  readonly outputStyle: OutputStyle;
+  readonly outputPrefix: string;
+  readonly warnings: readonly ReplayWarning[];
+}
+
+/**
+ * Validates every OpenReplay prop for one backend and makes every product
+ * decision (names, CORS, lifecycle, secret, outputs prefix). All problems
+ * come out as one error naming the construct.
+ */
+export function resolveOpenReplay(props: OpenReplayStorageOptions, ctx: ResolveContext): OpenReplayModel {
+  const { backend } = ctx;
+  const problems = new Problems();
+  const warnings: ReplayWarning[] = [];
+
+  const spots = props.spots ?? true;
+  const given: Partial<Record<string, string>> = { ...(props.bucketNames ?? {}) };
+  const origins = props.dashboardOrigins ?? ['*'];
+  const maxAge = props.corsMaxAgeSeconds ?? DEFAULT_CORS_MAX_AGE_SECONDS;
+  const deletionTagDays = props.deletionTagDays ?? DEFAULT_DELETION_TAG_DAYS;
+  const versioned = props.versioned ?? false;
+  const noncurrentDays = props.noncurrentVersionExpirationDays ?? DEFAULT_NONCURRENT_VERSION_EXPIRATION_DAYS;
+  const secretName = props.kubernetesSecretName ?? DEFAULT_OPENREPLAY_SECRET_NAME;
+  const namespace = props.kubernetesNamespace ?? DEFAULT_OPENREPLAY_NAMESPACE;
+
+  if (!spots && given.spots !== undefined) {
+    problems.add('bucketNames.spots', "unset while 'spots' is false", given.spots, "Remove 'bucketNames.spots', or set 'spots: true'.");
+  }
+  for (const key of Object.keys(given)) {
+    if (!(key in OPENREPLAY_ROLES)) problems.add(`bucketNames.${key}`, `one of ${Object.keys(OPENREPLAY_ROLES).join(', ')}`, key, 'Remove it.');
+  }
+
+  const names: Partial<Record<OpenReplayRole, string>> = {};
+  const props_: Partial<Record<OpenReplayRole, string>> = {};
+  for (const profile of openReplayRoles(spots)) {
+    const role = profile.role as OpenReplayRole;
+    let name = given[role];
+    let prop = `bucketNames.${role}`;
+    if (name === undefined && props.bucketNamePrefix !== undefined) {
+      name = `${props.bucketNamePrefix}-${role}`;
+      prop = 'bucketNamePrefix';
+    }
+    if (name === undefined && backend.unsetName === 'chart-default') name = profile.chartDefaultName;
+    if (name === undefined && backend.unsetName === 'required') {
+      problems.add(
+        'bucketNamePrefix',
+        `set when 'bucketNames.${role}' is not given, because ${backend.kind === 'gcs' ? 'Cloud Storage' : 'these'} bucket names are global and required`,
+        props.bucketNamePrefix,
+        "Set 'bucketNamePrefix' (buckets become '<prefix>-recordings', '<prefix>-assets', ...) or name every bucket in 'bucketNames'.",
+      );
+      continue;
+    }
+    names[role] = name;
+    props_[role] = prop;
+    problems.check(() => backend.validateBucketName(prop, name));
+    const warning = backend.bucketNameWarning(prop, name);
+    if (warning) warnings.push(warning);
+  }
+  problems.check(() => validateUniqueNames('bucketNames', { ...names }));
+
+  const cors = backend.corsListsPreflight ? withExplicitPreflight(openReplayCors(origins, maxAge)) : openReplayCors(origins, maxAge);
+  problems.check(() => validateCorsOrigins('dashboardOrigins', origins));
+  problems.check(() => validateCorsOriginCount('dashboardOrigins', origins, backend.maxCorsOrigins));
+  if (allowsAnyOrigin(cors)) warnings.push(anyOriginWarning(OPENREPLAY_EXAMPLE_ORIGIN));
+  problems.check(() => validateWholeNumber('corsMaxAgeSeconds', maxAge, 0, 86_400));
+  problems.check(() =>
+    validateWholeNumber('deletionTagDays', deletionTagDays, 1, MAX_DAYS, `Use the backend's SCH_DELETE_DAYS (${DEFAULT_DELETION_TAG_DAYS} unless changed).`),
+  );
+  problems.check(() => validateWholeNumber('recordingsExpirationDays', props.recordingsExpirationDays, 1, MAX_DAYS));
+  problems.check(() => validateWholeNumber('noncurrentVersionExpirationDays', noncurrentDays, 1, MAX_DAYS));
+  problems.check(() => validateKubernetesObjectName('kubernetesSecretName', secretName));
+  problems.check(() => validateKubernetesNamespace('kubernetesNamespace', namespace));
+  let outputPrefix = '';
+  problems.check(() => {
+    outputPrefix = resolveOutputPrefix(ctx.outputStyle, ctx.constructId, props.outputPrefix);
+  });
+  ctx.cloudChecks?.(problems);
+  problems.throwIfAny(ctx.constructPath, `OpenReplayStorage (${backend.cloud})`);
+
+  const buckets: OpenReplayBucket[] = openReplayRoles(spots).map((profile) => {
+    const role = profile.role as OpenReplayRole;
+    const keepsVersions = versioned && profile.holdsRecordings;
+    return {
+      role,
+      profile,
+      prop: props_[role]!,
+      name: names[role],
+      versioned: keepsVersions,
+      lifecycle: {
+        tagExpiry: backend.hasObjectTags ? { key: OPENREPLAY_DELETE_TAG_KEY, value: String(deletionTagDays), days: deletionTagDays } : undefined,
+        expirationDays: profile.holdsRecordings ? props.recordingsExpirationDays : undefined,
+        noncurrentVersionExpirationDays: keepsVersions ? noncurrentDays : undefined,
+        abortIncompleteUploadDays: backend.abortsIncompleteUploads ? ABORT_INCOMPLETE_UPLOAD_DAYS : undefined,
+      },
+    };
+  });
+
+  return {
+    product: 'openreplay',
+    backend,
+    buckets,
+    cors,
+    deletionTagDays,
+    recordingsExpirationDays: props.recordingsExpirationDays,
+    versioned,
+    noncurrentVersionExpirationDays: noncurrentDays,
+    kubernetesSecret: { name: secretName, namespace },
+    outputStyle: ctx.outputStyle,
+    outputPrefix,
+    warnings,
+  };
+}
