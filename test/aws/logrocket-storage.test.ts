@@ -183,12 +183,6 @@ describe('LogRocketStorage options', () => {
     const outputs = outputValues(Template.fromStack(stack));
     expect(outputs.LogRocketReplayPrefix).toEqual({ 'Fn::Join': ['', ['https://', { Ref: 'UserFiles' }, '.s3.eu-central-1.amazonaws.com/']] });
   });
-
-  test('a generated bucket name flows into the outputs as a reference', () => {
-    const stack = testStack();
-    const storage = new LogRocketStorage(stack, 'LogRocket', { dashboardOrigins: [ORIGIN] });
-    expect(outputValues(Template.fromStack(stack)).LogRocketUserFilesBucket).toEqual({ Ref: logicalIdOf(storage.userFilesBucket) });
-  });
 });
 
 describe('LogRocketStorage validation', () => {

@@ -56,14 +56,26 @@ describe('OpenReplayStorage with defaults', () => {
     for (const name of Object.values(NAMES)) template.hasResourceProperties('AWS::S3::Bucket', { BucketName: name });
   });
 
-  test('every bucket expires objects tagged to_delete_in_days=7 after 7 days', () => {
+  test('every bucket expires objects tagged to_delete_in_days=30 after 30 days and aborts unfinished multipart uploads', () => {
     built.template.allResourcesProperties('AWS::S3::Bucket', {
       LifecycleConfiguration: {
-        Rules: Match.arrayWith([
-          Match.objectLike({ Status: 'Enabled', ExpirationInDays: 7, TagFilters: [{ Key: 'to_delete_in_days', Value: '7' }] }),
-        ]),
+        Rules: [
+          Match.objectLike({ Status: 'Enabled', ExpirationInDays: 30, TagFilters: [{ Key: 'to_delete_in_days', Value: '30' }] }),
+          Match.objectLike({ Status: 'Enabled', AbortIncompleteMultipartUpload: { DaysAfterInitiation: 7 } }),
+        ],
       },
     });
+  });
+
+  test('the Helm values tell the backend the same days (SCH_DELETE_DAYS)', () => {
+    const values = parse(outputValues(built.template).OpenReplayHelmValues as string);
+    expect(values.global.env).toEqual({ SCH_DELETE_DAYS: '30' });
+  });
+
+  test('the key may abort multipart uploads (the Go uploader aborts failed ones)', () => {
+    const policy = Object.values(built.template.findResources('AWS::IAM::Policy'))[0] as any;
+    const objectStatement = policy.Properties.PolicyDocument.Statement.find((st: any) => st.Sid === 'ObjectAccess');
+    expect(objectStatement.Action).toContain('s3:AbortMultipartUpload');
   });
 
   test('exactly one bucket policy grants anonymous access: GetObject on the assets objects', () => {
@@ -170,7 +182,7 @@ describe('OpenReplayStorage with defaults', () => {
       assetsBucket: NAMES.assets,
       sourcemapsBucket: NAMES.sourcemaps,
       spotsBucket: NAMES.spots,
-      existingSecret: 'openreplay-s3',
+      existingSecret: 'openreplay-object-storage',
     });
     expect(values.global.assetsOrigin).toBe(`https://${NAMES.assets}.s3.eu-central-1.amazonaws.com`);
     expect(built.storage.helmValues).toBe(helm);
@@ -181,7 +193,7 @@ describe('OpenReplayStorage with defaults', () => {
     const command = outputValues(template).OpenReplayCreateSecretCommand as any;
     const parts: unknown[] = command['Fn::Join'][1];
     const text = parts.map((p) => (typeof p === 'string' ? p : `<${JSON.stringify(p)}>`)).join('');
-    expect(text).toMatch(/^kubectl create secret generic openreplay-s3 --namespace app /);
+    expect(text).toMatch(/^kubectl create secret generic openreplay-object-storage --namespace app /);
     const secret = `<${JSON.stringify({ Ref: logicalIdOf(storage.secret) })}>`;
     for (const key of ['access-key', 'secret-key']) {
       expect(text).toContain(
@@ -229,10 +241,22 @@ describe('OpenReplayStorage options', () => {
     for (const statement of policy.Properties.PolicyDocument.Statement) expect(statement.Resource).toHaveLength(3);
   });
 
-  test('deletionTagDays sets the tag value and the expiry', () => {
-    build({ deletionTagDays: 30 }).template.allResourcesProperties('AWS::S3::Bucket', {
-      LifecycleConfiguration: { Rules: [Match.objectLike({ ExpirationInDays: 30, TagFilters: [{ Key: 'to_delete_in_days', Value: '30' }] })] },
+  test('deletionTagDays sets the tag value, the expiry and SCH_DELETE_DAYS', () => {
+    const { template } = build({ deletionTagDays: 7 });
+    template.allResourcesProperties('AWS::S3::Bucket', {
+      LifecycleConfiguration: { Rules: Match.arrayWith([Match.objectLike({ ExpirationInDays: 7, TagFilters: [{ Key: 'to_delete_in_days', Value: '7' }] })]) },
     });
+    expect(JSON.stringify(outputValues(template).OpenReplayHelmValues)).toContain('SCH_DELETE_DAYS: \\"7\\"');
+  });
+
+  test('recordingsExpirationDays deletes recordings and spots by age, nothing else', () => {
+    const { template, storage } = build({ recordingsExpirationDays: 90 });
+    const byAge = (bucket: s3.IBucket) =>
+      (template.toJSON().Resources[logicalIdOf(bucket)].Properties.LifecycleConfiguration.Rules as any[]).filter((r) => r.Id === 'expire-by-age');
+    expect(byAge(storage.recordingsBucket)).toEqual([{ Id: 'expire-by-age', Status: 'Enabled', ExpirationInDays: 90 }]);
+    expect(byAge(storage.spotsBucket!)).toHaveLength(1);
+    expect(byAge(storage.assetsBucket)).toEqual([]);
+    expect(byAge(storage.sourcemapsBucket)).toEqual([]);
   });
 
   test('removalPolicy DESTROY deletes buckets on stack deletion, without an auto-delete Lambda', () => {
@@ -242,11 +266,16 @@ describe('OpenReplayStorage options', () => {
     template.resourceCountIs('Custom::S3AutoDeleteObjects', 0);
   });
 
-  test('versioned buckets also expire the noncurrent versions', () => {
-    build({ versioned: true }).template.allResourcesProperties('AWS::S3::Bucket', {
-      VersioningConfiguration: { Status: 'Enabled' },
-      LifecycleConfiguration: { Rules: [Match.objectLike({ ExpirationInDays: 7, NoncurrentVersionExpiration: { NoncurrentDays: 1 } })] },
-    });
+  test('versioned keeps noncurrent versions of the recordings buckets for noncurrentVersionExpirationDays', () => {
+    const { template, storage } = build({ versioned: true, noncurrentVersionExpirationDays: 14 });
+    const props = (bucket: s3.IBucket) => template.toJSON().Resources[logicalIdOf(bucket)].Properties;
+    for (const bucket of [storage.recordingsBucket, storage.spotsBucket!]) {
+      expect(props(bucket).VersioningConfiguration).toEqual({ Status: 'Enabled' });
+      expect(props(bucket).LifecycleConfiguration.Rules).toContainEqual(
+        expect.objectContaining({ Id: 'expire-noncurrent-versions', NoncurrentVersionExpiration: { NoncurrentDays: 14 } }),
+      );
+    }
+    expect(props(storage.assetsBucket).VersioningConfiguration).toBeUndefined();
   });
 
   test('server access logs go to the given bucket, one prefix per role', () => {

@@ -8,6 +8,7 @@ import { renderWithAccount, resources, synthAzure, warnings } from './synth';
 const BASE: LogRocketStorageProps = {
   storageAccountName: 'logrockettest01',
   location: 'westeurope',
+  userFilesBucketName: 'user-files',
   dashboardOrigins: ['https://logrocket.example.com'],
 };
 
@@ -37,7 +38,7 @@ describe('userFiles container and account', () => {
   });
 
   test('custom container name', () => {
-    expect(synthLogRocket({ userFilesContainerName: 'lr-user-files' }).json).toHaveResourceWithProperties(StorageContainer, { name: 'lr-user-files' });
+    expect(synthLogRocket({ userFilesBucketName: 'lr-user-files' }).json).toHaveResourceWithProperties(StorageContainer, { name: 'lr-user-files' });
   });
 
   test('HTTPS only, TLS 1.2, shared key on for SAS signing, reachable from any network', () => {
@@ -136,18 +137,18 @@ describe('cachedAssetPrefixes validation', () => {
 
 describe('container name validation', () => {
   test('too long', () => {
-    expect(() => synthLogRocket({ userFilesContainerName: 'u'.repeat(64) })).toThrow(/'userFilesContainerName' must be between 3 and 63 characters long/);
+    expect(() => synthLogRocket({ userFilesBucketName: 'u'.repeat(64) })).toThrow(/'userFilesBucketName' must be between 3 and 63 characters long/);
   });
 
   test("the chart's default 'userFiles' is not a valid container name", () => {
-    expect(() => synthLogRocket({ userFilesContainerName: 'userFiles' })).toThrow(/'userFilesContainerName' must be made of lowercase letters, digits and hyphens only \(got: userFiles\)/);
+    expect(() => synthLogRocket({ userFilesBucketName: 'userFiles' })).toThrow(/'userFilesBucketName' must be made of lowercase letters, digits and hyphens only \(got: userFiles\)/);
   });
 });
 
 describe('outputs', () => {
   test('named <prefix>_<snake_name>, account details as plain outputs', () => {
     expect(Object.keys(outputs).sort()).toEqual(
-      ['account_key', 'blob_endpoint_suffix', 'helm_values', 'replay_prefix', 'storage_account_name', 'user_files_bucket'].map((n) => `logrocket_${n}`),
+      ['account_key', 'blob_endpoint_suffix', 'helm_values', 'metadata', 'replay_prefix', 'storage_account_name', 'user_files_bucket'].map((n) => `logrocket_${n}`),
     );
     expect(outputs.logrocket_user_files_bucket.value).toBe('user-files');
     expect(outputs.logrocket_storage_account_name.value).toBe('logrockettest01');

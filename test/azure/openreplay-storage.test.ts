@@ -40,7 +40,7 @@ describe('containers', () => {
   });
 
   test('custom names are used for containers, Helm values and outputs', () => {
-    const custom = synthOpenReplay({ containerNames: { recordings: 'rec', assets: 'static-assets' } });
+    const custom = synthOpenReplay({ bucketNames: { recordings: 'rec', assets: 'static-assets' } });
     expect(custom.json).toHaveResourceWithProperties(StorageContainer, { name: 'rec', container_access_type: 'private' });
     expect(custom.json).toHaveResourceWithProperties(StorageContainer, { name: 'static-assets', container_access_type: 'blob' });
     expect(custom.tf.output.openreplay_recordings_bucket.value).toBe('rec');
@@ -79,29 +79,33 @@ describe('CORS', () => {
 });
 
 describe('tagged deletion', () => {
-  test('a lifecycle rule deletes blobs tagged to_delete_in_days=7 after 7 days', () => {
+  test('a lifecycle rule deletes blobs tagged to_delete_in_days=30 after 30 days', () => {
     expect(json).toHaveResourceWithProperties(StorageManagementPolicy, {
       rule: [
         expect.objectContaining({
           enabled: true,
-          filters: { blob_types: ['blockBlob'], match_blob_index_tag: [{ name: 'to_delete_in_days', operation: '==', value: '7' }] },
-          actions: { base_blob: { delete_after_days_since_modification_greater_than: 7 } },
+          filters: {
+            blob_types: ['blockBlob'],
+            prefix_match: ['mobs/', 'sessions-assets/', 'sourcemaps/', 'spots/'],
+            match_blob_index_tag: [{ name: 'to_delete_in_days', operation: '==', value: '30' }],
+          },
+          actions: { base_blob: { delete_after_days_since_modification_greater_than: 30 } },
         }),
       ],
     });
-    expect(helm.global.env.SCH_DELETE_DAYS).toBe('7');
+    expect(helm.global.env.SCH_DELETE_DAYS).toBe('30');
   });
 
   test('the backend is told the same days the rule matches', () => {
-    const custom = synthOpenReplay({ deleteTaggedAfterDays: 30 });
+    const custom = synthOpenReplay({ deletionTagDays: 7 });
     const policy: any = Object.values(resources(custom.tf, 'azurerm_storage_management_policy'))[0];
-    expect(policy.rule[0].filters.match_blob_index_tag[0].value).toBe('30');
-    expect(policy.rule[0].actions.base_blob.delete_after_days_since_modification_greater_than).toBe(30);
-    expect(parse(custom.tf.output.openreplay_helm_values.value).global.env.SCH_DELETE_DAYS).toBe('30');
+    expect(policy.rule[0].filters.match_blob_index_tag[0].value).toBe('7');
+    expect(policy.rule[0].actions.base_blob.delete_after_days_since_modification_greater_than).toBe(7);
+    expect(parse(custom.tf.output.openreplay_helm_values.value).global.env.SCH_DELETE_DAYS).toBe('7');
   });
 
-  test('deleteTaggedAfterDays must be a positive whole number', () => {
-    expect(() => synthOpenReplay({ deleteTaggedAfterDays: 0 })).toThrow(/'deleteTaggedAfterDays' must be a whole number from 1 to 99999 \(got: 0\)/);
+  test('deletionTagDays must be a positive whole number', () => {
+    expect(() => synthOpenReplay({ deletionTagDays: 0 })).toThrow(/'deletionTagDays' must be a whole number from 1 to 3650 \(got: 0\)/);
   });
 });
 
@@ -139,7 +143,7 @@ describe('Helm values', () => {
 
   test('every storage service reads AZURE_ACCOUNT_KEY from the Kubernetes secret', () => {
     for (const chart of OPENREPLAY_STORAGE_SUBCHARTS) {
-      expect(helm[chart]).toEqual({ existingSecret: 'openreplay-azure-storage', secretEnv: { AZURE_ACCOUNT_KEY: OpenReplayStorage.SECRET_KEY_NAME } });
+      expect(helm[chart]).toEqual({ existingSecret: 'openreplay-object-storage', secretEnv: { AZURE_ACCOUNT_KEY: OpenReplayStorage.SECRET_KEY_NAME } });
     }
   });
 
@@ -173,6 +177,7 @@ describe('outputs', () => {
         'create_secret_command',
         'endpoint',
         'helm_values',
+        'metadata',
         'recordings_bucket',
         'region',
         'sourcemaps_bucket',
@@ -196,7 +201,7 @@ describe('outputs', () => {
 
   test('the secret command reads the key from the sensitive output at run time', () => {
     expect(outputs.openreplay_create_secret_command.value).toBe(
-      'kubectl create secret generic openreplay-azure-storage --namespace app --from-literal=azure-account-key="$(terraform output -raw openreplay_account_key)"',
+      'kubectl create secret generic openreplay-object-storage --namespace app --from-literal=azure-account-key="$(terraform output -raw openreplay_account_key)"',
     );
   });
 
@@ -216,36 +221,36 @@ describe('outputs', () => {
 
 describe('container name validation', () => {
   test('too short', () => {
-    expect(() => synthOpenReplay({ containerNames: { recordings: 'ab' } })).toThrow(/'containerNames.recordings' must be between 3 and 63 characters long \(got: ab\)/);
+    expect(() => synthOpenReplay({ bucketNames: { recordings: 'ab' } })).toThrow(/'bucketNames.recordings' must be between 3 and 63 characters long \(got: ab\)/);
   });
 
   test('uppercase or other characters', () => {
-    expect(() => synthOpenReplay({ containerNames: { assets: 'Sessions_Assets' } })).toThrow(/'containerNames.assets' must be made of lowercase letters, digits and hyphens only/);
+    expect(() => synthOpenReplay({ bucketNames: { assets: 'Sessions_Assets' } })).toThrow(/'bucketNames.assets' must be made of lowercase letters, digits and hyphens only/);
   });
 
   test('starting or ending with a hyphen', () => {
-    expect(() => synthOpenReplay({ containerNames: { sourcemaps: '-maps' } })).toThrow(/'containerNames.sourcemaps' must be a name that starts and ends with a letter or digit/);
+    expect(() => synthOpenReplay({ bucketNames: { sourcemaps: '-maps' } })).toThrow(/'bucketNames.sourcemaps' must be a name that starts and ends with a letter or digit/);
   });
 
   test('consecutive hyphens', () => {
-    expect(() => synthOpenReplay({ containerNames: { spots: 'my--spots' } })).toThrow(/'containerNames.spots' must be free of consecutive hyphens/);
+    expect(() => synthOpenReplay({ bucketNames: { spots: 'my--spots' } })).toThrow(/'bucketNames.spots' must be free of consecutive hyphens/);
   });
 
   test('two roles on one container', () => {
-    expect(() => synthOpenReplay({ containerNames: { recordings: 'replay', assets: 'replay' } })).toThrow(
-      /'containerNames.assets' must be different from 'containerNames.recordings'/,
+    expect(() => synthOpenReplay({ bucketNames: { recordings: 'replay', assets: 'replay' } })).toThrow(
+      /'bucketNames.assets' must be different from 'bucketNames.recordings'/,
     );
   });
 
-  test('the spots name is not checked when spots are off', () => {
-    expect(() => synthOpenReplay({ spots: false, containerNames: { spots: 'X' } })).not.toThrow();
+  test('a spots name while spots are off is refused, as on every cloud', () => {
+    expect(() => synthOpenReplay({ spots: false, bucketNames: { spots: 'x-spots' } })).toThrow(/'bucketNames.spots' must be unset while 'spots' is false/);
   });
 
   test('token names synthesize', () => {
     expect(() =>
       synthAzure((s) => {
         const name = new TerraformVariable(s, 'account', { type: 'string' }).stringValue;
-        new OpenReplayStorage(s, 'OpenReplay', { ...BASE, storageAccountName: name, containerNames: { assets: name } });
+        new OpenReplayStorage(s, 'OpenReplay', { ...BASE, storageAccountName: name, bucketNames: { assets: name } });
       }),
     ).not.toThrow();
   });

@@ -1,18 +1,19 @@
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import { Fn, TerraformVariable } from 'cdktf';
-import { BrowserAccess, logRocketCors, openReplayCors } from '../../src/core';
+import { BrowserAccess, openReplayCors, withExplicitPreflight } from '../../src/core';
 import { ReplayContainerSpec, ReplayStorageAccount, ReplayStorageAccountProps } from '../../src/azure/replay-storage-account';
 import { StorageReplication } from '../../src/azure/storage-account-options';
+import { LogRocketStorage, type LogRocketStorageProps } from '../../src/azure/logrocket-storage';
 import { resources, synthAzure, warnings } from './synth';
 
 const PRIVATE_ONLY: ReplayContainerSpec[] = [
-  { role: 'recordings', name: 'mobs', prop: 'containerNames.recordings', access: BrowserAccess.PRESIGNED, holdsRecordings: true },
-  { role: 'sourcemaps', name: 'sourcemaps', prop: 'containerNames.sourcemaps', access: BrowserAccess.PRESIGNED, holdsRecordings: false },
+  { role: 'recordings', name: 'mobs', access: BrowserAccess.PRESIGNED, holdsRecordings: true, lifecycle: {} },
+  { role: 'sourcemaps', name: 'sourcemaps', access: BrowserAccess.PRESIGNED, holdsRecordings: false, lifecycle: {} },
 ];
 const WITH_PUBLIC: ReplayContainerSpec[] = [
   ...PRIVATE_ONLY,
-  { role: 'assets', name: 'sessions-assets', prop: 'containerNames.assets', access: BrowserAccess.PUBLIC_READ, holdsRecordings: false },
+  { role: 'assets', name: 'sessions-assets', access: BrowserAccess.PUBLIC_READ, holdsRecordings: false, lifecycle: {} },
 ];
 
 function props(overrides: Partial<ReplayStorageAccountProps> = {}): ReplayStorageAccountProps {
@@ -20,9 +21,8 @@ function props(overrides: Partial<ReplayStorageAccountProps> = {}): ReplayStorag
     storageAccountName: 'replaytest01',
     location: 'westeurope',
     containers: WITH_PUBLIC,
-    containerNamesProp: 'containerNames',
-    cors: openReplayCors(['https://replay.example.com']),
-    corsOriginsProp: 'dashboardOrigins',
+    cors: withExplicitPreflight(openReplayCors(['https://replay.example.com'])),
+    versioned: false,
     ...overrides,
   };
 }
@@ -64,7 +64,7 @@ describe('storage account settings', () => {
   });
 
   test('LogRocket CORS keeps GET and HEAD and adds OPTIONS once', () => {
-    const lr = synthAccount({ cors: logRocketCors(['https://lr.example.com']) });
+    const lr = synthConstruct({ dashboardOrigins: ['https://lr.example.com'] });
     expect(lr.json).toHaveResourceWithProperties(StorageAccount, {
       blob_properties: expect.objectContaining({
         cors_rule: [expect.objectContaining({ allowed_methods: ['GET', 'HEAD', 'OPTIONS'], allowed_origins: ['https://lr.example.com'] })],
@@ -160,51 +160,65 @@ describe('destroy protection', () => {
   });
 });
 
+/** Account checks run in the construct that owns the account (one error per construct). */
+function synthConstruct(overrides: Partial<LogRocketStorageProps> = {}) {
+  return synthAzure(
+    (stack) =>
+      new LogRocketStorage(stack, 'LogRocket', {
+        storageAccountName: 'replaytest01',
+        location: 'westeurope',
+        userFilesBucketName: 'user-files',
+        dashboardOrigins: ['https://replay.example.com'],
+        ...overrides,
+      }),
+  );
+}
+
 describe('warnings', () => {
   test("'*' origins are reported naming the property", () => {
-    const { stack } = synthAccount({ cors: openReplayCors(['*']) });
+    const { stack } = synthConstruct({ dashboardOrigins: ['*'] });
     expect(warnings(stack)).toEqual([expect.stringMatching(/'dashboardOrigins' allows any origin/)]);
   });
 
   test('named origins raise no warning', () => {
-    expect(warnings(synthAccount().stack)).toEqual([]);
+    expect(warnings(synthConstruct().stack)).toEqual([]);
   });
 });
 
 describe('validation', () => {
   test('storage account name too short or too long', () => {
-    expect(() => synthAccount({ storageAccountName: 'ab' })).toThrow(/'storageAccountName' must be between 3 and 24 characters long \(got: ab\)/);
-    expect(() => synthAccount({ storageAccountName: 'a'.repeat(25) })).toThrow(/'storageAccountName' must be between 3 and 24 characters long/);
+    expect(() => synthConstruct({ storageAccountName: 'ab' })).toThrow(/'storageAccountName' must be between 3 and 24 characters long \(got: ab\)/);
+    expect(() => synthConstruct({ storageAccountName: 'a'.repeat(25) })).toThrow(/'storageAccountName' must be between 3 and 24 characters long/);
   });
 
   test('storage account name with other characters than lowercase letters and digits', () => {
-    expect(() => synthAccount({ storageAccountName: 'Replay-Test' })).toThrow(/'storageAccountName' must be made of lowercase letters and digits only \(got: Replay-Test\)/);
+    expect(() => synthConstruct({ storageAccountName: 'Replay-Test' })).toThrow(/'storageAccountName' must be made of lowercase letters and digits only \(got: Replay-Test\)/);
   });
 
   test('resource group name with forbidden characters', () => {
-    expect(() => synthAccount({ resourceGroupName: 'rg platform' })).toThrow(/'resourceGroupName' must be made of letters, digits, underscores, hyphens, periods and parentheses only/);
+    expect(() => synthConstruct({ resourceGroupName: 'rg platform' })).toThrow(/'resourceGroupName' must be made of letters, digits, underscores, hyphens, periods and parentheses only/);
   });
 
   test('resource group name ending with a period', () => {
-    expect(() => synthAccount({ resourceGroupName: 'rg-platform.' })).toThrow(/'resourceGroupName' must be a name that does not end with a period/);
+    expect(() => synthConstruct({ resourceGroupName: 'rg-platform.' })).toThrow(/'resourceGroupName' must be a name that does not end with a period/);
   });
 
   test('resource group name longer than 90 characters', () => {
-    expect(() => synthAccount({ resourceGroupName: 'r'.repeat(91) })).toThrow(/'resourceGroupName' must be between 1 and 90 characters long/);
+    expect(() => synthConstruct({ resourceGroupName: 'r'.repeat(91) })).toThrow(/'resourceGroupName' must be between 1 and 90 characters long/);
   });
 
   test('soft delete days out of range', () => {
-    expect(() => synthAccount({ blobDeleteRetentionDays: 366 })).toThrow(/'blobDeleteRetentionDays' must be a whole number from 0 to 365 \(got: 366\)/);
-    expect(() => synthAccount({ containerDeleteRetentionDays: 1.5 })).toThrow(/'containerDeleteRetentionDays' must be a whole number from 0 to 365/);
+    expect(() => synthConstruct({ blobDeleteRetentionDays: 366 })).toThrow(/'blobDeleteRetentionDays' must be a whole number from 0 to 365 \(got: 366\)/);
+    expect(() => synthConstruct({ containerDeleteRetentionDays: 1.5 })).toThrow(/'containerDeleteRetentionDays' must be a whole number from 0 to 365/);
   });
 
   test('more CORS origins than the Blob service allows in one rule', () => {
     const origins = Array.from({ length: 65 }, (_, i) => `https://app${i}.example.com`);
-    expect(() => synthAccount({ cors: openReplayCors(origins) })).toThrow(/'dashboardOrigins' must be a list of at most 64 origins \(the Blob service limit per CORS rule\) \(got: 65 origins\)/);
+    expect(() => synthConstruct({ dashboardOrigins: origins })).toThrow(/'dashboardOrigins' must be a list of at most 64 origins \(the storage service's limit per CORS rule\) \(got: 65 origins\)/);
   });
 
   test('malformed CORS origin', () => {
-    expect(() => synthAccount({ cors: openReplayCors(['https://replay.example.com/']) })).toThrow(/'dashboardOrigins' must be a list of bare origins/);
+    expect(() => synthConstruct({ dashboardOrigins: ['https://replay.example.com/'] })).toThrow(/'dashboardOrigins' must be a list of bare origins/);
   });
 
   test('unresolved tokens are not validated', () => {

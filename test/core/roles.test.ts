@@ -3,12 +3,12 @@ import {
   LOGROCKET_S3_BUCKET_ACTIONS,
   LOGROCKET_S3_OBJECT_ACTIONS,
   LOGROCKET_USER_FILES,
-  OPENREPLAY_DELETE_TAG_KEY,
   OPENREPLAY_ROLES,
   OPENREPLAY_S3_BUCKET_ACTIONS,
   OPENREPLAY_S3_OBJECT_ACTIONS,
   openReplayRoles,
 } from '../../src/core/roles';
+import { OPENREPLAY_DELETE_TAG_KEY } from '../../src/core/openreplay/defaults';
 
 /** The S3 actions SPEC.md documents for the OpenReplay backend. */
 const DOCUMENTED_OPENREPLAY_ACTIONS = [
@@ -83,8 +83,8 @@ describe('S3 action constants', () => {
     expect(new Set(actions).size).toBe(actions.length);
   });
 
-  test("OpenReplay's object and bucket actions are exactly the documented list", () => {
-    expect([...OPENREPLAY_S3_OBJECT_ACTIONS, ...OPENREPLAY_S3_BUCKET_ACTIONS].sort()).toEqual([...DOCUMENTED_OPENREPLAY_ACTIONS].sort());
+  test("OpenReplay's object and bucket actions are the documented list plus AbortMultipartUpload for the Go uploader", () => {
+    expect([...OPENREPLAY_S3_OBJECT_ACTIONS, ...OPENREPLAY_S3_BUCKET_ACTIONS].sort()).toEqual([...DOCUMENTED_OPENREPLAY_ACTIONS, 's3:AbortMultipartUpload'].sort());
   });
 
   test('bucket-level actions stay out of the object-level lists and the other way round', () => {

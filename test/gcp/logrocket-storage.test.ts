@@ -108,7 +108,7 @@ describe('access', () => {
 
 describe('outputs and Helm values', () => {
   test('every output, named <prefix>_<name>; no key material without a key', () => {
-    expect(Object.keys(outputs).sort()).toEqual(['logrocket_helm_values', 'logrocket_replay_prefix', 'logrocket_service_account_email', 'logrocket_user_files_bucket']);
+    expect(Object.keys(outputs).sort()).toEqual(['logrocket_helm_values', 'logrocket_metadata', 'logrocket_replay_prefix', 'logrocket_service_account_email', 'logrocket_user_files_bucket']);
     expect(Object.values<any>(outputs).some((o) => o.sensitive)).toBe(false);
   });
 

@@ -147,10 +147,12 @@ describe('access', () => {
   });
 });
 
+const ABORT = { action: { type: 'AbortIncompleteMultipartUpload' }, condition: { age: 7 } };
+
 describe('deletion and data protection', () => {
-  test('no lifecycle rule, versioning or retention by default', () => {
+  test('by default only unfinished multipart uploads are cleaned up; no versioning or retention', () => {
     for (const b of buckets()) {
-      expect(b.lifecycle_rule).toBeUndefined();
+      expect(b.lifecycle_rule).toEqual([ABORT]);
       expect(b.versioning).toBeUndefined();
       expect(b.retention_policy).toBeUndefined();
     }
@@ -158,11 +160,11 @@ describe('deletion and data protection', () => {
 
   test('recordingsExpirationDays deletes recordings and spots by age, nothing else', () => {
     const { tf: t } = synthOpenReplay({ recordingsExpirationDays: 90 });
-    const rule = [{ action: { type: 'Delete' }, condition: { age: 90 } }];
+    const rule = [{ action: { type: 'Delete' }, condition: { age: 90 } }, ABORT];
     expect(bucketByName(NAMES.recordings, t).lifecycle_rule).toEqual(rule);
     expect(bucketByName(NAMES.spots, t).lifecycle_rule).toEqual(rule);
-    expect(bucketByName(NAMES.assets, t).lifecycle_rule).toBeUndefined();
-    expect(bucketByName(NAMES.sourcemaps, t).lifecycle_rule).toBeUndefined();
+    expect(bucketByName(NAMES.assets, t).lifecycle_rule).toEqual([ABORT]);
+    expect(bucketByName(NAMES.sourcemaps, t).lifecycle_rule).toEqual([ABORT]);
   });
 
   test('versioned keeps noncurrent versions of recordings for 30 days', () => {
@@ -172,11 +174,12 @@ describe('deletion and data protection', () => {
       expect(bucketByName(name, t).lifecycle_rule).toEqual([
         { action: { type: 'Delete' }, condition: { age: 90 } },
         { action: { type: 'Delete' }, condition: { days_since_noncurrent_time: 30 } },
+        ABORT,
       ]);
     }
     expect(bucketByName(NAMES.assets, t).versioning).toBeUndefined();
     const longer = synthOpenReplay({ versioned: true, noncurrentVersionExpirationDays: 7 });
-    expect(bucketByName(NAMES.recordings, longer.tf).lifecycle_rule).toEqual([{ action: { type: 'Delete' }, condition: { days_since_noncurrent_time: 7 } }]);
+    expect(bucketByName(NAMES.recordings, longer.tf).lifecycle_rule).toEqual([{ action: { type: 'Delete' }, condition: { days_since_noncurrent_time: 7 } }, ABORT]);
   });
 
   test('retentionPeriodDays sets a retention policy in seconds on recordings and spots', () => {
@@ -202,7 +205,8 @@ describe('Helm values', () => {
           existingSecret: 'openreplay-object-storage',
         },
         assetsOrigin: `${GCS_ENDPOINT}/${NAMES.assets}`,
-        env: { USE_S3_TAGS: 'false' },
+        // Deleted sessions' days reach the backend; Cloud Storage keeps no tags.
+        env: { SCH_DELETE_DAYS: '30', USE_S3_TAGS: 'false' },
       },
     });
   });
@@ -245,6 +249,7 @@ describe('outputs', () => {
     'service_account_email',
     'credentials',
     'create_secret_command',
+    'metadata',
   ];
 
   test('every output, named <prefix>_<name>', () => {
@@ -255,7 +260,7 @@ describe('outputs', () => {
     expect(outputs.openreplay_recordings_bucket.value).toBe(NAMES.recordings);
     expect(outputs.openreplay_endpoint.value).toBe(GCS_ENDPOINT);
     expect(outputs.openreplay_region.value).toBe('europe-west1');
-    expect(outputs.openreplay_assets_origin.value).toBe(`${GCS_ENDPOINT}/${NAMES.assets}/`);
+    expect(outputs.openreplay_assets_origin.value).toBe(`${GCS_ENDPOINT}/${NAMES.assets}`);
     expect(outputs.openreplay_service_account_email.value).toBe(ref('google_service_account', saId, 'email'));
   });
 
@@ -313,7 +318,7 @@ describe('tokens', () => {
     expect(withVars.json).toHaveResourceWithProperties(StorageBucket, {
       name: '${var.prefix}-recordings',
       cors: [expect.objectContaining({ origin: ['${var.origin}'] })],
-      lifecycle_rule: [{ action: { type: 'Delete' }, condition: { age: '${var.days}' } }],
+      lifecycle_rule: [{ action: { type: 'Delete' }, condition: { age: '${var.days}' } }, ABORT],
     });
     expect(withVars.json).toHaveResourceWithProperties(StorageBucketIamMember, { member: 'allUsers' });
   });

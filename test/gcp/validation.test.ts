@@ -72,7 +72,7 @@ describe('bucket names (Cloud Storage naming rules, through the props)', () => {
   });
 
   test('no spots name while spots are off', () => {
-    expectRule(openReplay({ spots: false, bucketNames: { spots: 'acme-spots' } }), 'bucketNames.spots', /unset when 'spots' is false/);
+    expectRule(openReplay({ spots: false, bucketNames: { spots: 'acme-spots' } }), 'bucketNames.spots', /'bucketNames.spots' must be unset while 'spots' is false/);
   });
 });
 
@@ -116,7 +116,7 @@ describe('other properties', () => {
   });
 
   test('day counts are whole and positive', () => {
-    expectRule(openReplay({ recordingsExpirationDays: 0 }), 'recordingsExpirationDays', /a whole number from 1 to 36524/);
+    expectRule(openReplay({ recordingsExpirationDays: 0 }), 'recordingsExpirationDays', /a whole number from 1 to 3650/);
     expectRule(openReplay({ retentionPeriodDays: 1.5 }), 'retentionPeriodDays', /a whole number from 1 to 36524/);
     expectRule(logRocket({ noncurrentVersionExpirationDays: 0 }), 'noncurrentVersionExpirationDays', /a whole number/);
     expectRule(logRocket({ corsMaxAgeSeconds: -1 }), 'corsMaxAgeSeconds', /a whole number from 0 to 86400/);

@@ -49,7 +49,7 @@ export const OUTPUT_CONTRACT: Readonly<Record<OutputName, OutputSpec>> = {
   Metadata: {
     name: 'Metadata',
     description: 'replay-storage metadata (product, cloud, output names, Kubernetes secret), read by the replay-storage command',
-    feeds: 'replay-storage values / verify',
+    feeds: 'replay-storage values and verify',
     sensitive: false,
   },
   RecordingsBucket: { name: 'RecordingsBucket', description: 'OpenReplay recordings bucket', feeds: 'global.s3.recordingsBucket', sensitive: false },
@@ -63,7 +63,7 @@ export const OUTPUT_CONTRACT: Readonly<Record<OutputName, OutputSpec>> = {
   ReplayPrefix: {
     name: 'ReplayPrefix',
     description: 'Replay asset prefix the chart derives (browser URL before the asset hash)',
-    feeds: 'derived by the chart; never in cachedAssetPrefixes',
+    feeds: 'nothing: the chart derives it; never list it in cachedAssetPrefixes',
     sensitive: false,
   },
   HelmValues: { name: 'HelmValues', description: 'Helm values for the chart, as YAML', feeds: 'helm upgrade -f values.yaml', sensitive: false },
@@ -75,7 +75,7 @@ export const OUTPUT_CONTRACT: Readonly<Record<OutputName, OutputSpec>> = {
   CreateSecretCommand: {
     name: 'CreateSecretCommand',
     description: 'Creates the Kubernetes secret the Helm values read; the line holds no key itself',
-    feeds: 'kubectl',
+    feeds: 'the Kubernetes secret (run once per cluster)',
     sensitive: false,
   },
   SecretArn: {
@@ -88,7 +88,7 @@ export const OUTPUT_CONTRACT: Readonly<Record<OutputName, OutputSpec>> = {
   Credentials: { name: 'Credentials', description: 'Key material for the backend', feeds: 'Kubernetes secret', sensitive: true },
   StorageAccountName: { name: 'StorageAccountName', description: 'Storage account name', feeds: 'AZURE_ACCOUNT_NAME (OpenReplay)', sensitive: false },
   BlobEndpoint: { name: 'BlobEndpoint', description: "The storage account's primary Blob endpoint", feeds: 'global.s3.endpoint (OpenReplay)', sensitive: false },
-  BlobEndpointSuffix: { name: 'BlobEndpointSuffix', description: "Blob endpoint suffix of the storage account's cloud", feeds: 'documentation', sensitive: false },
+  BlobEndpointSuffix: { name: 'BlobEndpointSuffix', description: "Blob endpoint suffix of the storage account's cloud", feeds: 'sovereign-cloud URL checks', sensitive: false },
   AccountKey: { name: 'AccountKey', description: 'Storage account key', feeds: 'Kubernetes secret (AZURE_ACCOUNT_KEY for OpenReplay)', sensitive: true },
 };
 
@@ -138,7 +138,8 @@ export interface ReplayMetadata {
 /** Adds the contract's description and sensitivity to a value. */
 export function output(name: OutputName, value: unknown, detail?: string): RenderedOutput {
   const spec = OUTPUT_CONTRACT[name];
-  return { name, value, description: detail ? `${spec.description} (${spec.feeds}); ${detail}` : `${spec.description} (${spec.feeds})`, sensitive: spec.sensitive };
+  const text = `${spec.description}; feeds ${spec.feeds}${detail ? `. ${detail.charAt(0).toUpperCase()}${detail.slice(1)}` : ''}`;
+  return { name, value, description: text, sensitive: spec.sensitive };
 }
 
 /** The metadata output for a list of outputs. */

@@ -183,7 +183,9 @@ describe('openReplayAzureEnvValues (enterprise build on Azure Blob)', () => {
   });
 
   test('the subcharts that read and write objects are all there', () => {
-    expect(OPENREPLAY_STORAGE_SUBCHARTS).toEqual(expect.arrayContaining(['chalice', 'http', 'storage', 'assets', 'sourcemapreader']));
+    expect(OPENREPLAY_STORAGE_SUBCHARTS).toEqual(expect.arrayContaining(['chalice', 'storage', 'assets', 'sourcemapreader', 'utilities']));
+    // http gets bucket settings but never opens storage (backend/cmd/http/main.go).
+    expect(OPENREPLAY_STORAGE_SUBCHARTS).not.toContain('http');
   });
 
   test('the account key travels by secret reference only: no AZURE_ACCOUNT_KEY in plain env', () => {
