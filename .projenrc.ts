@@ -16,7 +16,6 @@ const OFFLINE_ENV = {
   CDKTF_DISABLE_PLUGIN_CACHE_ENV: '1',
   CDK_DISABLE_CLI_TELEMETRY: 'true',
   CDK_DISABLE_VERSION_CHECK: 'true',
-  JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION: '20',
 };
 
 const project = new cdk.JsiiProject({
@@ -41,7 +40,18 @@ const project = new cdk.JsiiProject({
   github: false,
   release: false,
   buildWorkflow: false,
-  eslint: false,
+  // projen's eslint defaults (typescript-eslint, import ordering), run by `test`.
+  eslint: true,
+  eslintOptions: {
+    dirs: ['src'],
+    devdirs: ['test', 'examples', 'bench', 'scripts'],
+    prettier: false,
+    // One program for every folder (examples and bench have no tsconfig of their own).
+    projectService: false,
+    tsconfigPath: './test/tsconfig.json',
+    // `npm test` reports problems instead of rewriting files.
+    commandOptions: { fix: false },
+  },
   depsUpgrade: false,
   pullRequestTemplate: false,
 
@@ -70,7 +80,8 @@ const project = new cdk.JsiiProject({
   bin: { 'replay-storage': 'lib/cli/main.js' },
 
   // Fast transformer in jest; types are checked by tsc/jsii separately.
-  minNodeVersion: '20.0.0',
+  // Node.js 22 LTS and 24 are supported; 20 is past end of life.
+  minNodeVersion: '22.0.0',
   typecheckTests: true,
   jestOptions: {
     jestVersion: '^30',
@@ -91,7 +102,7 @@ const project = new cdk.JsiiProject({
     compilerOptions: {
       paths: { 'replay-storage/lib/*': ['../src/*'] },
     },
-    include: ['../src/**/*.ts', '../examples/**/*.ts', '../bench/**/*.ts', '../scripts/**/*.ts'],
+    include: ['../src/**/*.ts', '../examples/**/*.ts', '../bench/**/*.ts', '../scripts/**/*.ts', '../.projenrc.ts'],
   },
   gitignore: ['cdk.out/', 'cdktf.out/', '.cdk.staging/', 'bench/out/'],
   npmignoreEnabled: true,

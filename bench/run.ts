@@ -77,7 +77,13 @@ async function main(): Promise<void> {
   // With other sources mapped in, lib/ is not what is being measured.
   const measureInstalled = libBuilt && !process.env.BENCH_TSCONFIG;
   if (only.has('overhead')) {
-    overheadResults = await overhead(report, { awsRuns: runs(5, 2), cdktfRuns: runs(11, 3), installedAwsRuns: runs(3, 1), installedCdktfRuns: runs(7, 2), libBuilt: measureInstalled });
+    overheadResults = await overhead(report, {
+      awsRuns: runs(5, 2),
+      cdktfRuns: runs(11, 3),
+      installedAwsRuns: runs(3, 1),
+      installedCdktfRuns: runs(7, 2),
+      libBuilt: measureInstalled,
+    });
   }
   if (only.has('imports')) await importCost(report, runs(7, 2));
   if (only.has('scale')) await scale(report, { runs: runs(3, 1) });

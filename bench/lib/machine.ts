@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { cpus, freemem, loadavg, release, totalmem, type as osType } from 'node:os';
 import { existsSync, readFileSync } from 'node:fs';
+import { cpus, freemem, loadavg, release, totalmem, type as osType } from 'node:os';
 import { ROOT } from './paths';
 
 /** The machine and checkout a run measured. */

@@ -59,8 +59,8 @@ export function measure(cmd: string, args: string[], options: MeasureOptions): P
     let treePeak = 0;
     const sampler = options.sampleTree
       ? setInterval(() => {
-          treePeak = Math.max(treePeak, treeRssKb(child.pid!));
-        }, 100)
+        treePeak = Math.max(treePeak, treeRssKb(child.pid!));
+      }, 100)
       : undefined;
     const timer = options.timeoutMs ? setTimeout(() => child.kill('SIGKILL'), options.timeoutMs) : undefined;
     child.on('error', reject);

@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { importMode } from './imports';
 import { measure, type Run } from '../lib/measure';
 import { BIN, ROOT, TOOL_ENV } from '../lib/paths';
 import { verdict, type Report } from '../lib/report';
 import { fmtMs } from '../lib/stats';
-import { importMode } from './imports';
 
 const TOOLKITS = ['aws-cdk-lib', 'cdktf', '@cdktf/provider-google', '@cdktf/provider-azurerm'];
 
@@ -55,8 +55,8 @@ export async function consumerFootprint(report: Report, options: { jsiiBuilt: bo
     `The library is packed with \`npm pack\` (${compileNote}): ${packed.filename}, ${(packed.size / 1024).toFixed(0)} kB packed, ` +
       `${(packed.unpackedSize / 1024).toFixed(0)} kB unpacked, ${packed.entryCount} files. It is then installed in empty projects under ${scratch} the way ` +
       `a user of one cloud would: \`npm install <toolkit packages> <tarball>\` (npm ${(await sh('npm', ['--version'], ROOT)).stdout.trim()}, registry: npmjs). ` +
-      `Installed size is \`du -sk node_modules\`. The smoke test requires the user's entry point and the package root in that project. ` +
-      `Targets: an AWS-only user gets no Terraform provider packages; a GCP-only user gets neither aws-cdk-lib nor the Azure provider.`,
+      'Installed size is `du -sk node_modules`. The smoke test requires the user\'s entry point and the package root in that project. ' +
+      'Targets: an AWS-only user gets no Terraform provider packages; a GCP-only user gets neither aws-cdk-lib nor the Azure provider.',
   );
 
   const profiles: Profile[] = [

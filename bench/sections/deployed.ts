@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { PAIRS, type OverheadResult } from './overhead';
 import { synthApp, type Cloud } from '../lib/apps';
 import { ensureOk } from '../lib/measure';
 import { cfnCheckSetting, OUT, ROOT } from '../lib/paths';
 import { verdict, type Report } from '../lib/report';
 import { countByType, formatCounts, readCdkOut, readCdktfOut, type SynthStack } from '../lib/synth-output';
-import { PAIRS, type OverheadResult } from './overhead';
 
 /** CloudFormation types that run code in the account at deploy time. */
 const CUSTOM_RESOURCE = /^(Custom::|AWS::CloudFormation::CustomResource$|AWS::Lambda::)/;
@@ -40,11 +40,11 @@ function codeRunners(cloud: Cloud, outdir: string, stacks: SynthStack[]): string
 export async function deployedFootprint(report: Report, overheadResults?: OverheadResult[]): Promise<void> {
   report.heading(2, 'Deployed footprint');
   report.paragraph(
-    `Resources each construct adds (counted by type under the construct's path in the synthesized template / cdk.tf.json), ` +
-      `with only its required props (bench/apps/defaults-<cloud>.ts) and as the examples configure it. AWS synthesized with the CloudFormation check ` +
+    'Resources each construct adds (counted by type under the construct\'s path in the synthesized template / cdk.tf.json), ' +
+      'with only its required props (bench/apps/defaults-<cloud>.ts) and as the examples configure it. AWS synthesized with the CloudFormation check ' +
       `${cfnCheckSetting(join(ROOT, 'examples', 'aws-openreplay')).on ? 'on' : 'off'}. ` +
-      `Code-running resources searched in the whole app: AWS \`Custom::*\`, \`AWS::CloudFormation::CustomResource\`, \`AWS::Lambda::*\`; ` +
-      `Terraform \`null_resource\`, \`terraform_data\`, provisioners and \`external\` data sources. Target: zero Lambda-backed custom resources by default.`,
+      'Code-running resources searched in the whole app: AWS `Custom::*`, `AWS::CloudFormation::CustomResource`, `AWS::Lambda::*`; ' +
+      'Terraform `null_resource`, `terraform_data`, provisioners and `external` data sources. Target: zero Lambda-backed custom resources by default.',
   );
   const rows: string[][] = [];
   for (const cloud of ['aws', 'gcp', 'azure'] as const) {

@@ -30,7 +30,7 @@ export async function developerLoop(report: Report, options: { jestRuns: number;
   const all = testFiles(join(ROOT, 'test'));
   report.paragraph(
     `Whole jest suite (\`npx jest\`, ${all.length} test files, of which ${conformance.length} under test/conformance, which is part of the suite), ` +
-      `type-check (\`tsc --noEmit -p test/tsconfig.json\`, whole repository) and the jsii build (\`jsii --silence-warnings=reserved-word\`, writes lib/ and .jsii). ` +
+      'type-check (`tsc --noEmit -p test/tsconfig.json`, whole repository) and the jsii build (`jsii --silence-warnings=reserved-word`, writes lib/ and .jsii). ' +
       `Peak memory: ${RSS_METHOD} for the largest single process, and the summed RSS of the whole process tree (jest runs workers) sampled every 100 ms. ` +
       `Median of ${options.jestRuns} jest run(s) and ${options.toolRuns} run(s) of each tool. Target: suite < ${SUITE_LIMIT_MS / 1000} s.`,
   );

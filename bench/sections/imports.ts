@@ -1,10 +1,10 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { OVERHEAD_TARGET } from './overhead';
 import { ensureOk, measure } from '../lib/measure';
 import { appEnv, ROOT, TSX_CJS } from '../lib/paths';
 import { verdict, type Report } from '../lib/report';
 import { fmtMb, fmtMs, fmtRatio, median } from '../lib/stats';
-import { OVERHEAD_TARGET } from './overhead';
 
 const PROBE = join(ROOT, 'bench', 'probes', 'require-probe.cjs');
 const CLOUDS = ['aws', 'gcp', 'azure'] as const;
@@ -80,13 +80,13 @@ export async function importCost(report: Report, runs: number): Promise<void> {
   report.paragraph(
     `Each entry point is required in a fresh node process, loaded ${modes.map((m) => `from ${m.text}`).join(', and ')}` +
       `${fresh.compiled ? '' : ' (lib/ is missing or older than src/, so the compiled form was not measured)'}. ` +
-      `Time is measured inside the process around \`require()\` (node start-up excluded); modules are the files that land in the CommonJS module cache. ` +
-      `The reference is what the entry point's own files import from other packages, required directly from the repository root in the same kind ` +
+      'Time is measured inside the process around `require()` (node start-up excluded); modules are the files that land in the CommonJS module cache. ' +
+      'The reference is what the entry point\'s own files import from other packages, required directly from the repository root in the same kind ' +
       `of process: the floor a hand-written app pays for the same toolkit files. Median of ${runs} runs; entry and reference runs alternate and the ` +
-      `time ratio is the median of the ratios of adjacent runs; CPU time (user + system) is shown for information. ` +
+      'time ratio is the median of the ratios of adjacent runs; CPU time (user + system) is shown for information. ' +
       `Targets: no other cloud's toolkit is loaded; requiring the GCP entry point costs no more than its reference (time and memory within ${OVERHEAD_TARGET}x); ` +
-      `AWS and Azure are held to the same bar for information. aws-cdk-lib's submodule index files load their classes lazily, so the AWS reference ` +
-      `(the bare submodule imports) does not load the S3/IAM classes the library touches at import time: its ratio overstates the difference.`,
+      'AWS and Azure are held to the same bar for information. aws-cdk-lib\'s submodule index files load their classes lazily, so the AWS reference ' +
+      '(the bare submodule imports) does not load the S3/IAM classes the library touches at import time: its ratio overstates the difference.',
   );
   const isolationRows: string[][] = [];
   const references: string[] = [];

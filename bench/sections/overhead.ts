@@ -4,8 +4,8 @@ import { synthApp, APP_RUNNER, type AppRun, type Cloud } from '../lib/apps';
 import { ensureOk, RSS_METHOD } from '../lib/measure';
 import { cfnCheckSetting, libraryTsconfig, OUT, ROOT } from '../lib/paths';
 import { verdict, type Report } from '../lib/report';
-import { countByType, formatCounts, jsonDiff, readCdkOut, readCdktfOut, type SynthStack } from '../lib/synth-output';
 import { fmtMb, fmtMs, fmtRatio, fmtSpread, median } from '../lib/stats';
+import { countByType, formatCounts, jsonDiff, readCdkOut, readCdktfOut, type SynthStack } from '../lib/synth-output';
 
 export const OVERHEAD_TARGET = 1.05;
 
@@ -153,12 +153,12 @@ export async function overhead(
   report.heading(2, 'Overhead ratio per construct');
   const check = cfnCheckSetting(join(ROOT, 'examples', 'aws-openreplay'));
   report.paragraph(
-    `Each example (examples/<name>) against its hand-written baseline (bench/baselines/<name>: plain aws-cdk-lib / cdktf resources by deep import, ` +
+    'Each example (examples/<name>) against its hand-written baseline (bench/baselines/<name>: plain aws-cdk-lib / cdktf resources by deep import, ' +
       `literal output values, the same construct ids, no library code). Every run is a fresh process: ${APP_RUNNER}, ` +
       `\`replay-storage/lib/*\` mapped to ${libraryTsconfig().describe} by TSX_TSCONFIG_PATH, as the examples run in this repository. ` +
-      `AWS apps get the environment \`cdk synth\` gives them (CDK_CONTEXT_JSON from the example's cdk.json plus the CLI defaults, CDK_OUTDIR); ` +
+      'AWS apps get the environment `cdk synth` gives them (CDK_CONTEXT_JSON from the example\'s cdk.json plus the CLI defaults, CDK_OUTDIR); ' +
       `CloudFormation check: ${check.text}, for example and baseline alike. ` +
-      `Synth time is the wall time of the whole process (start, imports, construct, synth, write); the time ratio is the median of the ratios of ` +
+      'Synth time is the wall time of the whole process (start, imports, construct, synth, write); the time ratio is the median of the ratios of ' +
       `adjacent example/baseline runs, the CPU-time ratio (user + system, information only) the ratio of medians. Peak memory: ${RSS_METHOD}. ` +
       `Median of ${options.awsRuns} runs per AWS app and ${options.cdktfRuns} per cdktf app (they take ~0.4 s, so more runs steady the median) ` +
       `after one unmeasured warm-up run each; example and baseline runs alternate. Target: ratio <= ${OVERHEAD_TARGET}x.`,
@@ -184,8 +184,8 @@ export async function overhead(
   if (options.libBuilt) {
     const installed = installedMode();
     report.paragraph(
-      `The same pairs with the library as a user installs it: lib/ from this run's jsii build and package.json copied to ` +
-        `bench/out/installed/node_modules/replay-storage, resolved through NODE_PATH, no path mapping to src/. ` +
+      'The same pairs with the library as a user installs it: lib/ from this run\'s jsii build and package.json copied to ' +
+        'bench/out/installed/node_modules/replay-storage, resolved through NODE_PATH, no path mapping to src/. ' +
         `Median of ${options.installedAwsRuns} runs per AWS app and ${options.installedCdktfRuns} per cdktf app.`,
     );
     const rows: string[][] = [];

@@ -60,11 +60,11 @@ export async function scale(report: Report, options: { runs: number }): Promise<
   const check = cfnCheckSetting(join(ROOT, 'examples', 'aws-openreplay'));
   report.heading(2, 'Scale');
   report.paragraph(
-    `N OpenReplay storage sets (one per tenant) in one app per cloud: bench/apps/scale-<cloud>.ts, each set with its own bucket names and dashboard origin. ` +
+    'N OpenReplay storage sets (one per tenant) in one app per cloud: bench/apps/scale-<cloud>.ts, each set with its own bucket names and dashboard origin. ' +
       `GCP and Azure put every set in one stack. AWS cannot: CloudFormation allows ${CFN_MAX_RESOURCES} resources and ${CFN_MAX_OUTPUTS} outputs per stack ` +
       `(aws-cdk-lib refuses to synthesize more resources; the built-in check refuses more outputs), so the AWS app spreads the sets over stacks of ${AWS_SETS_PER_STACK}. ` +
       `AWS runs use the examples' settings: CloudFormation check ${check.text}. Median of ${runs} run(s) per size, fresh process each. ` +
-      `Growth: time(N) / time(1); marginal = extra time per added set between two sizes. ` +
+      'Growth: time(N) / time(1); marginal = extra time per added set between two sizes. ' +
       `Targets: 200 sets in < ${SCALE_LIMIT_MS / 1000} s; linear (marginal cost per set from 50 to 200 at most ${LINEAR_TOLERANCE}x the one from 10 to 50).`,
   );
   const rows: string[][] = [];

@@ -2,10 +2,10 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { RemovalPolicy } from 'aws-cdk-lib/core';
 import type { Construct } from 'constructs';
 import { BrowserAccess, type CorsModel } from '../core';
-import type { LifecycleModel } from '../core/lifecycle';
 import { allowAnonymousObjectRead, blockPublicAccessFor } from './public-read';
 import { toS3CorsRule } from './s3-cors';
 import { toS3LifecycleRules } from './s3-lifecycle';
+import type { LifecycleModel } from '../core/lifecycle';
 
 /** Oldest TLS version a request may use. */
 export const MINIMUM_TLS_VERSION = 1.2;

@@ -1,6 +1,8 @@
 import type { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import type { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
 import { Construct } from 'constructs';
+import { checkAzureAccountOptions, ReplayStorageAccount } from './replay-storage-account';
+import type { AzureStorageAccountOptions } from './storage-account-options';
 import { AZURE_BLOB_BACKEND } from '../core/backends/azure-blob';
 import type { ILogRocketStorage } from '../core/interfaces';
 import type { LogRocketStorageOptions } from '../core/logrocket/options';
@@ -10,8 +12,6 @@ import { azureBlobPrefix } from '../core/prefix';
 import { LOGROCKET_USER_FILES } from '../core/roles';
 import { isUnresolved } from '../core/tokens';
 import { addTerraformOutputs, addTerraformWarnings } from '../terraform/terraform-outputs';
-import { checkAzureAccountOptions, ReplayStorageAccount } from './replay-storage-account';
-import type { AzureStorageAccountOptions } from './storage-account-options';
 
 /** Properties of {@link LogRocketStorage}: the cloud-neutral options plus Azure's own. */
 export interface LogRocketStorageProps extends LogRocketStorageOptions, AzureStorageAccountOptions {}

@@ -1,6 +1,8 @@
 import type { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import type { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
 import { Construct } from 'constructs';
+import { checkAzureAccountOptions, ReplayStorageAccount } from './replay-storage-account';
+import type { AzureStorageAccountOptions } from './storage-account-options';
 import { AZURE_BLOB_BACKEND } from '../core/backends/azure-blob';
 import type { IOpenReplayStorage } from '../core/interfaces';
 import type { OpenReplayStorageOptions } from '../core/openreplay/options';
@@ -9,8 +11,6 @@ import { resolveOpenReplay } from '../core/openreplay/resolve';
 import { trimTrailingSlash } from '../core/prefix';
 import { validateAzureAccountForOpenReplay } from '../core/validation/azure-names';
 import { addTerraformOutputs, addTerraformWarnings } from '../terraform/terraform-outputs';
-import { checkAzureAccountOptions, ReplayStorageAccount } from './replay-storage-account';
-import type { AzureStorageAccountOptions } from './storage-account-options';
 
 /** Properties of {@link OpenReplayStorage}: the cloud-neutral options plus Azure's own. */
 export interface OpenReplayStorageProps extends OpenReplayStorageOptions, AzureStorageAccountOptions {}

@@ -3,6 +3,8 @@ import { StorageAccount, type StorageAccountBlobProperties } from '@cdktf/provid
 import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
 import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
+import { LifecyclePolicy } from './lifecycle-policy';
+import { type AzureStorageAccountOptions, StorageReplication } from './storage-account-options';
 import type { CorsModel } from '../core/cors';
 import type { Problems } from '../core/errors';
 import type { LifecycleModel } from '../core/lifecycle';
@@ -11,8 +13,6 @@ import { BrowserAccess } from '../core/roles';
 import { validateAzureStorageAccountName } from '../core/validation/azure-names';
 import { validateAzureResourceGroupName } from '../core/validation/azure-resource-group-name';
 import { validateWholeNumber } from '../core/validation/numbers';
-import { LifecyclePolicy } from './lifecycle-policy';
-import { type AzureStorageAccountOptions, StorageReplication } from './storage-account-options';
 
 /** Soft delete default for blobs and containers. */
 const DEFAULT_DELETE_RETENTION_DAYS = 7;
@@ -133,7 +133,12 @@ export class ReplayStorageAccount extends Construct {
   }
 }
 
-function blobProperties(cors: CorsModel, blobRetentionDays: number, containerRetentionDays: number, versioned: boolean): StorageAccountBlobProperties {
+function blobProperties(
+  cors: CorsModel,
+  blobRetentionDays: number,
+  containerRetentionDays: number,
+  versioned: boolean,
+): StorageAccountBlobProperties {
   return {
     corsRule: [
       {

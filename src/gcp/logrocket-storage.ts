@@ -3,6 +3,10 @@ import { ServiceAccountIamMember } from '@cdktf/provider-google/lib/service-acco
 import { ServiceAccountKey } from '@cdktf/provider-google/lib/service-account-key';
 import type { StorageBucket } from '@cdktf/provider-google/lib/storage-bucket';
 import { Construct } from 'constructs';
+import type { GcpStorageOptions } from './common-props';
+import { GCP_SIGN_AS_ITSELF_ROLE, GKE_WORKLOAD_IDENTITY_ROLE, grantAnonymousRead, grantBackendAccess } from './iam-grants';
+import { createReplayBucket } from './replay-bucket';
+import { checkGcpOptions, resolveGcpOptions } from './storage-options';
 import { GCS_BACKEND } from '../core/backends/gcs';
 import type { ILogRocketStorage } from '../core/interfaces';
 import type { LogRocketStorageOptions } from '../core/logrocket/options';
@@ -12,10 +16,6 @@ import { gcsPrefix } from '../core/prefix';
 import { LOGROCKET_USER_FILES } from '../core/roles';
 import { validateKubernetesNamespace, validateKubernetesObjectName } from '../core/validation/kubernetes-names';
 import { addTerraformOutputs, addTerraformWarnings } from '../terraform/terraform-outputs';
-import type { GcpStorageOptions } from './common-props';
-import { GCP_SIGN_AS_ITSELF_ROLE, GKE_WORKLOAD_IDENTITY_ROLE, grantAnonymousRead, grantBackendAccess } from './iam-grants';
-import { createReplayBucket } from './replay-bucket';
-import { checkGcpOptions, resolveGcpOptions } from './storage-options';
 
 /** A GKE Kubernetes service account that acts as the Google service account. */
 export interface GkeWorkloadIdentity {

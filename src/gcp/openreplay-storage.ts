@@ -2,6 +2,10 @@ import { ServiceAccount } from '@cdktf/provider-google/lib/service-account';
 import type { StorageBucket } from '@cdktf/provider-google/lib/storage-bucket';
 import { StorageHmacKey } from '@cdktf/provider-google/lib/storage-hmac-key';
 import { Construct } from 'constructs';
+import type { GcpStorageOptions } from './common-props';
+import { grantAnonymousRead, grantBackendAccess } from './iam-grants';
+import { createReplayBucket } from './replay-bucket';
+import { checkGcpOptions, resolveGcpOptions } from './storage-options';
 import { GCS_BACKEND } from '../core/backends/gcs';
 import type { IOpenReplayStorage } from '../core/interfaces';
 import type { OpenReplayStorageOptions } from '../core/openreplay/options';
@@ -11,10 +15,6 @@ import { GCS_ENDPOINT, gcsPrefix, trimTrailingSlash } from '../core/prefix';
 import { BrowserAccess } from '../core/roles';
 import { validateGcsRetention } from '../core/validation/gcs-retention';
 import { addTerraformOutputs, addTerraformWarnings } from '../terraform/terraform-outputs';
-import type { GcpStorageOptions } from './common-props';
-import { grantAnonymousRead, grantBackendAccess } from './iam-grants';
-import { createReplayBucket } from './replay-bucket';
-import { checkGcpOptions, resolveGcpOptions } from './storage-options';
 
 /** Properties of {@link OpenReplayStorage}: the cloud-neutral options plus Google Cloud's own. */
 export interface OpenReplayStorageProps extends OpenReplayStorageOptions, GcpStorageOptions {

@@ -1,9 +1,9 @@
 import { StorageBucket, type StorageBucketLifecycleRule } from '@cdktf/provider-google/lib/storage-bucket';
 import type { Construct } from 'constructs';
+import { gcsCors } from './gcs-cors';
 import type { CorsModel } from '../core/cors';
 import type { LifecycleModel } from '../core/lifecycle';
 import { BrowserAccess } from '../core/roles';
-import { gcsCors } from './gcs-cors';
 
 /** Seconds in a day (lifecycle ages are days, retention periods seconds). */
 const DAY_SECONDS = 86_400;

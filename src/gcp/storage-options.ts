@@ -1,10 +1,10 @@
 import { Fn } from 'cdktf';
 import type { Construct } from 'constructs';
+import type { GcpStorageOptions } from './common-props';
 import type { Problems } from '../core/errors';
 import { isUnresolved } from '../core/tokens';
 import { gcpServiceAccountIdFrom, validateGcpServiceAccountId } from '../core/validation/gcp-service-account-id';
 import { validateGcsLocation } from '../core/validation/gcs-location';
-import type { GcpStorageOptions } from './common-props';
 
 /** The default bucket location: Cloud Storage's own default multi-region. */
 export const DEFAULT_GCS_LOCATION = 'US';

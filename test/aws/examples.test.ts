@@ -8,10 +8,10 @@ import { Template } from 'aws-cdk-lib/assertions';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Stack as CdkStack, Validations, type App, type Stack } from 'aws-cdk-lib/core';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { anonymousAllows, exampleApp, logicalIdOf } from './util';
 import { LogRocketExampleStack } from '../../examples/aws-logrocket/stack';
 import { OpenReplayExampleStack } from '../../examples/aws-openreplay/stack';
 import { LogRocketStorage, OpenReplayStorage } from '../../src/aws';
-import { anonymousAllows, exampleApp, logicalIdOf } from './util';
 
 const ENV = { region: 'eu-central-1' };
 

@@ -1,8 +1,6 @@
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { CfnParameter, type Stack } from 'aws-cdk-lib/core';
 import { parse } from 'yaml';
-import { LOGROCKET_S3_BUCKET_ACTIONS, LOGROCKET_S3_OBJECT_ACTIONS } from '../../src/core';
-import { LogRocketStorage, type LogRocketStorageProps } from '../../src/aws';
 import {
   actionsOf,
   anonymousAllows,
@@ -14,6 +12,8 @@ import {
   referencesSecretAccessKey,
   testStack,
 } from './util';
+import { LogRocketStorage, type LogRocketStorageProps } from '../../src/aws';
+import { LOGROCKET_S3_BUCKET_ACTIONS, LOGROCKET_S3_OBJECT_ACTIONS } from '../../src/core';
 
 const BUCKET = 'acme-lr-user-files';
 const ORIGIN = 'https://logrocket.example.com';
@@ -127,7 +127,7 @@ describe('LogRocketStorage options', () => {
 
   test('path-style with an unknown region warns', () => {
     const { stack } = build({ useVirtualHostS3: false }, null);
-    Annotations.fromStack(stack).hasWarning('/Test/LogRocket', Match.stringLikeRegexp("region is unknown at synth"));
+    Annotations.fromStack(stack).hasWarning('/Test/LogRocket', Match.stringLikeRegexp('region is unknown at synth'));
   });
 
   test('China regions use the amazonaws.com.cn suffix', () => {

@@ -1,9 +1,7 @@
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
-import { CfnParameter, RemovalPolicy, type Stack } from 'aws-cdk-lib/core';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import { CfnParameter, RemovalPolicy, type Stack } from 'aws-cdk-lib/core';
 import { parse } from 'yaml';
-import { OPENREPLAY_S3_BUCKET_ACTIONS, OPENREPLAY_S3_OBJECT_ACTIONS } from '../../src/core';
-import { OpenReplayStorage, type OpenReplayStorageProps } from '../../src/aws';
 import {
   actionsOf,
   anonymousAllows,
@@ -15,6 +13,8 @@ import {
   referencesSecretAccessKey,
   testStack,
 } from './util';
+import { OpenReplayStorage, type OpenReplayStorageProps } from '../../src/aws';
+import { OPENREPLAY_S3_BUCKET_ACTIONS, OPENREPLAY_S3_OBJECT_ACTIONS } from '../../src/core';
 
 const NAMES = {
   recordings: 'acme-or-mobs',

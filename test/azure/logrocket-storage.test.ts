@@ -2,8 +2,8 @@ import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
 import { TerraformVariable } from 'cdktf';
 import { parse } from 'yaml';
-import { LogRocketStorage, LogRocketStorageProps } from '../../src/azure/logrocket-storage';
 import { renderWithAccount, resources, synthAzure, warnings } from './synth';
+import { LogRocketStorage, LogRocketStorageProps } from '../../src/azure/logrocket-storage';
 
 const BASE: LogRocketStorageProps = {
   storageAccountName: 'logrockettest01',

@@ -3,9 +3,9 @@ import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container'
 import { StorageManagementPolicy } from '@cdktf/provider-azurerm/lib/storage-management-policy';
 import { TerraformVariable } from 'cdktf';
 import { parse } from 'yaml';
-import { OPENREPLAY_STORAGE_SUBCHARTS } from '../../src/core';
-import { OpenReplayStorage, OpenReplayStorageProps } from '../../src/azure/openreplay-storage';
 import { renderWithAccount, resources, synthAzure, warnings } from './synth';
+import { OpenReplayStorage, OpenReplayStorageProps } from '../../src/azure/openreplay-storage';
+import { OPENREPLAY_STORAGE_SUBCHARTS } from '../../src/core';
 
 const BASE: OpenReplayStorageProps = {
   storageAccountName: 'openreplaytest01',

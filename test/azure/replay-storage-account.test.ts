@@ -1,11 +1,11 @@
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import { Fn, TerraformVariable } from 'cdktf';
-import { BrowserAccess, openReplayCors, withExplicitPreflight } from '../../src/core';
+import { resources, synthAzure, warnings } from './synth';
+import { LogRocketStorage, type LogRocketStorageProps } from '../../src/azure/logrocket-storage';
 import { ReplayContainerSpec, ReplayStorageAccount, ReplayStorageAccountProps } from '../../src/azure/replay-storage-account';
 import { StorageReplication } from '../../src/azure/storage-account-options';
-import { LogRocketStorage, type LogRocketStorageProps } from '../../src/azure/logrocket-storage';
-import { resources, synthAzure, warnings } from './synth';
+import { BrowserAccess, openReplayCors, withExplicitPreflight } from '../../src/core';
 
 const PRIVATE_ONLY: ReplayContainerSpec[] = [
   { role: 'recordings', name: 'mobs', access: BrowserAccess.PRESIGNED, holdsRecordings: true, lifecycle: {} },

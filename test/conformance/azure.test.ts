@@ -5,14 +5,14 @@
  * Azurite does not model https_traffic_only_enabled, min_tls_version,
  * network rules or lifecycle management; those are checked in test/azure.
  */
-import { terraformOutputJson } from '../cli/support/deployed-outputs';
-import { onlyStack, synthExample } from '../cli/support/examples';
 import { AppliedAccount, applyAzure, blobSasUrl, serviceClient, uploadBlob } from './apply/azure';
 import { Azurite, startAzurite } from './harness/azurite';
 import { DashboardBrowser } from './harness/browser';
 import { CHROMIUM, missingBinaries } from './harness/system';
 import { OTHER_ORIGIN, PRODUCTS, ProductCase } from './matrix';
 import { defineScenarioSuite, EmulatedCloud } from './scenarios';
+import { terraformOutputJson } from '../cli/support/deployed-outputs';
+import { onlyStack, synthExample } from '../cli/support/examples';
 
 const documents = new Map(PRODUCTS.map((p) => [p.product, onlyStack(synthExample(p.examples.azure)).doc]));
 let azurite: Azurite | undefined;

@@ -7,11 +7,11 @@
  * verdicts as the Azure and S3 runs; the checks that need a live service
  * (Vary headers, signed URLs) have no static verdict and are left out.
  */
+import { expectedChecks, matrixMismatches, OTHER_ORIGIN, PRODUCTS, ProductCase, SCENARIOS } from './matrix';
+import { gcsGrantTargets, mutate, RoleNames, roleNamesFromOutputs } from './mutate';
 import { findInstances, parseOutputs } from '../../src/cli/outputs';
 import { terraformOutputJson } from '../cli/support/deployed-outputs';
 import { onlyStack, synthExample } from '../cli/support/examples';
-import { expectedChecks, matrixMismatches, OTHER_ORIGIN, PRODUCTS, ProductCase, SCENARIOS } from './matrix';
-import { gcsGrantTargets, mutate, RoleNames, roleNamesFromOutputs } from './mutate';
 
 /** Roles that let the member read objects (storage.objects.get). */
 const OBJECT_READ_ROLES = [

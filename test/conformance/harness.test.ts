@@ -2,10 +2,10 @@
  * The harness leaves nothing running: a stopped process takes its whole
  * process group with it, grandchildren included.
  */
-import { ManagedProcess } from './harness/processes';
-import { selfSignedCertificate } from './harness/self-signed';
 import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { ManagedProcess } from './harness/processes';
+import { selfSignedCertificate } from './harness/self-signed';
 
 /** Running (a zombie waiting for its new parent to reap it counts as gone). */
 function alive(pid: number): boolean {

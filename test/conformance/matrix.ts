@@ -5,8 +5,8 @@
  * core; the dashboard origins are the examples' inputs.
  */
 import { renderTable } from '../../src/cli/report';
-import { PRODUCT_METHODS } from '../../src/cli/verify-plan';
 import { CheckResult, Verdict, VerifyReport } from '../../src/cli/verify';
+import { PRODUCT_METHODS } from '../../src/cli/verify-plan';
 import { BrowserAccess, LOGROCKET_USER_FILES, openReplayRoles } from '../../src/core/roles';
 import type { ExampleName } from '../cli/support/examples';
 

@@ -47,7 +47,12 @@ function mutateCfn(template: any, scenario: ScenarioId, p: ProductCase, names: R
     const pub = cfnBucketId(t, names[p.publicRole]);
     const doc = cfnPolicyOf(t, pub).Properties.PolicyDocument;
     doc.Statement = doc.Statement.filter((s: any) => !(s.Effect === 'Allow' && isAnonymous(s.Principal)));
-    t.Resources[pub].Properties.PublicAccessBlockConfiguration = { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true };
+    t.Resources[pub].Properties.PublicAccessBlockConfiguration = {
+      BlockPublicAcls: true,
+      BlockPublicPolicy: true,
+      IgnorePublicAcls: true,
+      RestrictPublicBuckets: true,
+    };
   }
   return t;
 }

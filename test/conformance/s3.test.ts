@@ -9,14 +9,14 @@
  * ownership settings are not applied (they change nothing a request sees).
  */
 import type { S3Client } from '@aws-sdk/client-s3';
-import { cdkOutputsFile } from '../cli/support/deployed-outputs';
-import { onlyStack, synthExample } from '../cli/support/examples';
 import { applyS3, presignedGet, presignedPut, putObject, s3Client } from './apply/s3';
 import { DashboardBrowser } from './harness/browser';
 import { Radosgw, RADOSGW_BINARIES, startRadosgw } from './harness/radosgw';
 import { CHROMIUM, describeWithSystem, missingBinaries } from './harness/system';
 import { OTHER_ORIGIN, PRODUCTS } from './matrix';
 import { defineScenarioSuite, EmulatedCloud } from './scenarios';
+import { cdkOutputsFile } from '../cli/support/deployed-outputs';
+import { onlyStack, synthExample } from '../cli/support/examples';
 
 const missing = missingBinaries(RADOSGW_BINARIES, 'apt-get install --no-install-recommends radosgw ceph-mon ceph-osd');
 

@@ -6,15 +6,15 @@
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { DashboardBrowser, PageVisit, probeFontFile } from './harness/browser';
+import { CHROMIUM, missingBinaries, testWithSystem } from './harness/system';
+import { assertMatrix, browserExpectation, Cloud, OTHER_ORIGIN, PRODUCTS, ProductCase, SCENARIOS } from './matrix';
+import { mutate, RoleNames, roleNamesFromOutputs } from './mutate';
 import { findInstances, parseOutputs } from '../../src/cli/outputs';
 import { renderTable } from '../../src/cli/report';
 import { verify, VerifyPlan, VerifyReport } from '../../src/cli/verify';
 import { DEFAULT_PROBE_KEY, planFromInstance, PlanOptions } from '../../src/cli/verify-plan';
 import { runCli, tempDir, writeJson } from '../cli/support/cli';
-import { DashboardBrowser, PageVisit, probeFontFile } from './harness/browser';
-import { CHROMIUM, missingBinaries, testWithSystem } from './harness/system';
-import { assertMatrix, browserExpectation, Cloud, OTHER_ORIGIN, PRODUCTS, ProductCase, SCENARIOS } from './matrix';
-import { mutate, RoleNames, roleNamesFromOutputs } from './mutate';
 
 export const FONT_KEY = 'fonts/replay-probe.ttf';
 export const RECORDING_KEY = 'sessions/4711/dom.mobs';
@@ -30,6 +30,8 @@ export interface SeedObject {
 
 /** The emulator side of one cloud. */
 export interface EmulatedCloud {
+  /** Status a valid signed upload gets (S3 200, Azure 201). */
+  readonly uploadStatus: string;
   readonly cloud: Extract<Cloud, 'aws' | 'azure'>;
   /** The synthesized document of a product's example. */
   document(p: ProductCase): any;
@@ -43,8 +45,6 @@ export interface EmulatedCloud {
   /** Extra plan options (an S3 endpoint override) and the same as command-line flags. */
   planOptions(p: ProductCase): Partial<PlanOptions>;
   cliFlags(p: ProductCase): string[];
-  /** Status a valid signed upload gets (S3 200, Azure 201). */
-  readonly uploadStatus: string;
 }
 
 const browserMissing = missingBinaries([CHROMIUM], 'apt-get install -y chromium');

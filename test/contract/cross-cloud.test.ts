@@ -4,8 +4,8 @@
  * retention, output names, Helm keys and attributes. The only differences
  * allowed are the documented per-backend ones, listed here.
  */
-import type { LogRocketStorageOptions, OpenReplayStorageOptions } from '../../src/core';
 import { type CloudName, logRocketOn, openReplayOn } from './views';
+import type { LogRocketStorageOptions, OpenReplayStorageOptions } from '../../src/core';
 
 const CLOUDS: CloudName[] = ['aws', 'gcp', 'azure'];
 

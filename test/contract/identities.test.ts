@@ -5,13 +5,13 @@
  * are pinned; change one only deliberately.
  */
 import { Template } from 'aws-cdk-lib/assertions';
+import * as aws from '../../src/aws';
+import * as azure from '../../src/azure';
+import * as gcp from '../../src/gcp';
 import { testStack } from '../aws/util';
 import { synthAzure } from '../azure/synth';
 import { synthGcp } from '../gcp/synth';
 import { resources } from '../terraform/synth';
-import * as aws from '../../src/aws';
-import * as azure from '../../src/azure';
-import * as gcp from '../../src/gcp';
 
 const ORIGINS = ['https://replay.example.com'];
 

@@ -5,14 +5,14 @@
  */
 import { Template } from 'aws-cdk-lib/assertions';
 import { parse } from 'yaml';
-import { testStack } from '../aws/util';
-import { resources } from '../terraform/synth';
-import { synthAzure } from '../azure/synth';
-import { synthGcp } from '../gcp/synth';
 import * as aws from '../../src/aws';
 import * as azure from '../../src/azure';
-import * as gcp from '../../src/gcp';
 import type { IOpenReplayStorage, LogRocketStorageOptions, OpenReplayStorageOptions } from '../../src/core';
+import * as gcp from '../../src/gcp';
+import { testStack } from '../aws/util';
+import { synthAzure } from '../azure/synth';
+import { synthGcp } from '../gcp/synth';
+import { resources } from '../terraform/synth';
 
 export type CloudName = 'aws' | 'gcp' | 'azure';
 

@@ -1,3 +1,4 @@
+import { CDK_TOKEN } from './support';
 import {
   DEFAULT_CORS_MAX_AGE_SECONDS,
   allowsAnyOrigin,
@@ -5,7 +6,6 @@ import {
   openReplayCors,
   withExplicitPreflight,
 } from '../../src/core/cors';
-import { CDK_TOKEN } from './support';
 
 const DASHBOARD = 'https://replay.example.com';
 

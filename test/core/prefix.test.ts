@@ -1,3 +1,4 @@
+import { CDK_TOKEN, STRING_TOKENS, TF_TOKEN } from './support';
 import {
   AZURE_PUBLIC_ENDPOINT_SUFFIX,
   GCS_ENDPOINT,
@@ -12,7 +13,6 @@ import {
   s3VirtualHostedPrefix,
   trimTrailingSlash,
 } from '../../src/core/prefix';
-import { CDK_TOKEN, STRING_TOKENS, TF_TOKEN } from './support';
 
 describe('GCS', () => {
   test('endpoint is the public S3-interoperable host without a trailing slash', () => {

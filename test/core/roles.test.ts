@@ -1,3 +1,4 @@
+import { OPENREPLAY_DELETE_TAG_KEY } from '../../src/core/openreplay/defaults';
 import {
   BrowserAccess,
   LOGROCKET_S3_BUCKET_ACTIONS,
@@ -8,7 +9,6 @@ import {
   OPENREPLAY_S3_OBJECT_ACTIONS,
   openReplayRoles,
 } from '../../src/core/roles';
-import { OPENREPLAY_DELETE_TAG_KEY } from '../../src/core/openreplay/defaults';
 
 /** The S3 actions SPEC.md documents for the OpenReplay backend. */
 const DOCUMENTED_OPENREPLAY_ACTIONS = [

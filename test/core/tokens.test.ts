@@ -1,7 +1,7 @@
 import * as cdk from 'aws-cdk-lib/core';
 import * as tf from 'cdktf';
-import { allResolved, isUnresolved } from '../../src/core/tokens';
 import { CDK_NUMBER_TOKEN, CDK_TOKEN, TF_NUMBER_TOKEN, TF_TOKEN } from './support';
+import { allResolved, isUnresolved } from '../../src/core/tokens';
 
 const cdkString = cdk.Token.asString(cdk.Lazy.string({ produce: () => 'x' }));
 const cdkNumber = cdk.Token.asNumber(cdk.Lazy.number({ produce: () => 1 }));

@@ -1,8 +1,8 @@
 import { parse, stringify } from 'yaml';
+import { CDK_TOKEN, TF_TOKEN } from './support';
 import { logRocketChartValues } from '../../src/core/helm/logrocket';
 import { openReplayAzureEnvValues, openReplayChartValues, openReplayLegacyValues } from '../../src/core/helm/openreplay';
 import { toYaml } from '../../src/core/yaml';
-import { CDK_TOKEN, TF_TOKEN } from './support';
 
 /** The `yaml` package's rendering that toYaml reproduces. */
 const reference = (doc: unknown) => stringify(doc, { version: '1.1', lineWidth: 0, minContentWidth: 0 });
@@ -13,7 +13,7 @@ const azure = openReplayAzureEnvValues({ accountName: 'acmereplay', secretName: 
 /** Single-line strings that need every quoting rule: indicators, comments, colons, YAML 1.1 scalars, quotes. */
 const TRICKY = [
   '', ' ', 'a b', ' lead', 'trail ', 'x:', ':x', 'a: b', 'a:b', 'a #b', 'a#b', '#x', '-', '- x', '-x', '?', '? x', '%x', '@x', '`x', '!x', '&x', '*x',
-  '|', '>', '[x', ']', '{', '}', ',x', 'x,y', '"x', "'x", 'a"b', "a'b", `a"b'c`, '"', "'", 'yes', 'No', 'OFF', 'on', 'y', 'n', 'Y', 'N', '~', 'null',
+  '|', '>', '[x', ']', '{', '}', ',x', 'x,y', '"x', "'x", 'a"b', "a'b", 'a"b\'c', '"', "'", 'yes', 'No', 'OFF', 'on', 'y', 'n', 'Y', 'N', '~', 'null',
   'Null', 'true', 'FALSE', '0', '0123', '0x1F', '0b101', '1_000', '+1', '-1', '1e3', '1.5', '.5', '1.', '.inf', '-.Inf', '.nan', '12:30', '1:20:30.5',
   '2024-01-01', '2024-1-1 10:00:00', '<<', '---', '---x', '...', '=', 'é ü 中 😀', 'tab\there', 'k8s', 'https://s3.eu-central-1.amazonaws.com',
   CDK_TOKEN, TF_TOKEN, `prefix ${TF_TOKEN} suffix`,
@@ -39,7 +39,7 @@ const documents: Array<[string, unknown]> = [
       buckets: BUCKETS,
       assetsOrigin: 'https://storage.googleapis.com/acme-assets/',
       accessKeyId: TF_TOKEN,
-      secretKeyPlaceholder: `<terraform output -json x | jq -r '.["secret-key"]'>`,
+      secretKeyPlaceholder: '<terraform output -json x | jq -r \'.["secret-key"]\'>',
     }),
   ).map(([file, doc]): [string, unknown] => [`OpenReplay legacy ${file}`, doc]),
   ['LogRocket', logRocketChartValues({ userFilesBucket: 'acme-user-files', aws: { region: 'eu-central-1', useVirtualHostS3: true }, backendIngest: true, cachedAssetPrefixes: ['https://cdn.example.com/u/'] })],

@@ -1,8 +1,8 @@
 import { parse } from 'yaml';
+import { CDK_TOKEN, TF_TOKEN } from './support';
 import { logRocketChartValues } from '../../src/core/helm/logrocket';
 import { openReplayAzureEnvValues, openReplayChartValues, openReplayLegacyValues } from '../../src/core/helm/openreplay';
 import { toYaml } from '../../src/core/yaml';
-import { CDK_TOKEN, TF_TOKEN } from './support';
 
 const BUCKETS = { recordings: 'acme-recordings', assets: 'acme-assets', sourcemaps: 'acme-sourcemaps', spots: 'acme-spots' };
 const azure = openReplayAzureEnvValues({ accountName: 'acmereplay', secretName: 'or-azure', secretKey: 'account-key' });

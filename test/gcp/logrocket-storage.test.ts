@@ -3,8 +3,8 @@ import { ServiceAccountKey } from '@cdktf/provider-google/lib/service-account-ke
 import { StorageBucket } from '@cdktf/provider-google/lib/storage-bucket';
 import { TerraformVariable } from 'cdktf';
 import { parse } from 'yaml';
-import { LogRocketStorage, LogRocketStorageProps } from '../../src/gcp';
 import { leakingOutputs, ref, resources, synthGcp, warnings } from './synth';
+import { LogRocketStorage, LogRocketStorageProps } from '../../src/gcp';
 
 const BUCKET = 'acme-logrocket-user-files';
 const BASE: LogRocketStorageProps = {

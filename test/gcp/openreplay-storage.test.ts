@@ -4,9 +4,9 @@ import { StorageBucketIamMember } from '@cdktf/provider-google/lib/storage-bucke
 import { StorageHmacKey } from '@cdktf/provider-google/lib/storage-hmac-key';
 import { TerraformVariable } from 'cdktf';
 import { parse } from 'yaml';
+import { idByName, leakingOutputs, ref, resources, synthGcp, warnings } from './synth';
 import { GCS_ENDPOINT, OPENREPLAY_SECRET_KEYS } from '../../src/core';
 import { OpenReplayStorage, OpenReplayStorageProps } from '../../src/gcp';
-import { idByName, leakingOutputs, ref, resources, synthGcp, warnings } from './synth';
 
 const BASE: OpenReplayStorageProps = {
   bucketNamePrefix: 'acme-replay',

@@ -1,8 +1,8 @@
 import { ServiceAccount } from '@cdktf/provider-google/lib/service-account';
 import { TerraformStack, Testing } from 'cdktf';
+import { synthGcp, warnings } from './synth';
 import { ReplayStorageValidationError } from '../../src/core';
 import { LogRocketStorage, LogRocketStorageProps, OpenReplayStorage, OpenReplayStorageProps } from '../../src/gcp';
-import { synthGcp, warnings } from './synth';
 
 const OPENREPLAY: OpenReplayStorageProps = { bucketNamePrefix: 'acme-replay', dashboardOrigins: ['https://openreplay.example.com'] };
 const LOGROCKET: LogRocketStorageProps = { userFilesBucketName: 'acme-user-files', dashboardOrigins: ['https://logrocket.example.com'] };

@@ -32,7 +32,12 @@ const bucket = new s3.Bucket(storage, 'UserFiles', {
   enforceSSL: true,
   minimumTLSVersion: 1.2,
   objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
-  blockPublicAccess: new s3.BlockPublicAccess({ blockPublicAcls: true, ignorePublicAcls: true, blockPublicPolicy: false, restrictPublicBuckets: false }),
+  blockPublicAccess: new s3.BlockPublicAccess({
+    blockPublicAcls: true,
+    ignorePublicAcls: true,
+    blockPublicPolicy: false,
+    restrictPublicBuckets: false,
+  }),
   versioned: false,
   removalPolicy: RemovalPolicy.RETAIN,
   cors: [

@@ -105,7 +105,7 @@ output('account_key', account.primaryAccessKey, 'Storage account key (AZURE_ACCO
 output(
   'create_secret_command',
   `kubectl create secret generic ${SECRET} --namespace app --from-literal=azure-account-key="$(terraform output -raw openreplay_account_key)"`,
-  `Creates the Kubernetes secret the Helm values reference; run it where 'terraform output' works for this stack`,
+  'Creates the Kubernetes secret the Helm values reference; run it where \'terraform output\' works for this stack',
 );
 
 app.synth();

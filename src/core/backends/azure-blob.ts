@@ -1,5 +1,5 @@
-import { validateAzureContainerName } from '../validation/azure-names';
 import type { StorageBackend } from './storage-backend';
+import { validateAzureContainerName } from '../validation/azure-names';
 
 /** Azure Blob Storage: containers inside one storage account. */
 export const AZURE_BLOB_BACKEND: StorageBackend = {

@@ -25,10 +25,6 @@ export interface StorageBackend {
   readonly cloud: Cloud;
   /** What this store calls a bucket, for messages and docs. */
   readonly bucketNoun: 'bucket' | 'container';
-  /** Throws a validation error when a bucket name breaks this store's rules. */
-  validateBucketName(prop: string, name: string | undefined): void;
-  /** A warning about a name that is valid but troublesome, if any. */
-  bucketNameWarning(prop: string, name: string | undefined): ReplayWarning | undefined;
   /** How a name left unset is filled. */
   readonly unsetName: UnsetNamePolicy;
   /** Whether objects carry tags a lifecycle rule can match. */
@@ -39,4 +35,8 @@ export interface StorageBackend {
   readonly corsListsPreflight: boolean;
   /** Most origins one CORS rule accepts, when the store limits it. */
   readonly maxCorsOrigins?: number;
+  /** Throws a validation error when a bucket name breaks this store's rules. */
+  validateBucketName(prop: string, name: string | undefined): void;
+  /** A warning about a name that is valid but troublesome, if any. */
+  bucketNameWarning(prop: string, name: string | undefined): ReplayWarning | undefined;
 }

@@ -1,3 +1,4 @@
+import type { StorageBackend } from '../backends/storage-backend';
 import { type CorsModel, DEFAULT_CORS_MAX_AGE_SECONDS, allowsAnyOrigin, logRocketCors, withExplicitPreflight } from '../cors';
 import { Problems } from '../errors';
 import { DEFAULT_NONCURRENT_VERSION_EXPIRATION_DAYS, MAX_DAYS, type LifecycleModel } from '../lifecycle';
@@ -5,7 +6,6 @@ import type { ResolveContext } from '../openreplay/resolve';
 import { resolveOutputPrefix } from '../outputs/output-prefix';
 import type { DerivedPrefix } from '../prefix';
 import { LOGROCKET_USER_FILES } from '../roles';
-import type { StorageBackend } from '../backends/storage-backend';
 import { validateCachedAssetPrefixes } from '../validation/asset-prefixes';
 import { validateCorsOriginCount, validateCorsOrigins } from '../validation/cors-origin';
 import { validateWholeNumber } from '../validation/numbers';

@@ -81,7 +81,10 @@ export function renderOpenReplay(model: OpenReplayModel, deployed: OpenReplayDep
       createSecretCommand = kubectlCreateSecretCommand({
         name: secretName,
         namespace,
-        fromCommands: { [OPENREPLAY_SECRET_KEYS.accessKey]: read(OPENREPLAY_SECRET_KEYS.accessKey), [OPENREPLAY_SECRET_KEYS.secretKey]: read(OPENREPLAY_SECRET_KEYS.secretKey) },
+        fromCommands: {
+          [OPENREPLAY_SECRET_KEYS.accessKey]: read(OPENREPLAY_SECRET_KEYS.accessKey),
+          [OPENREPLAY_SECRET_KEYS.secretKey]: read(OPENREPLAY_SECRET_KEYS.secretKey),
+        },
       });
       break;
     }

@@ -65,7 +65,7 @@ export async function applyAzure(tf: any, azurite: Azurite): Promise<Record<stri
       })),
     });
     const mine: Record<string, PublicAccessType | 'private'> = {};
-    for (const c of Object.values<any>(containers).filter((c) => accountOfContainer(c.storage_account_id) === id)) {
+    for (const c of Object.values<any>(containers).filter((container) => accountOfContainer(container.storage_account_id) === id)) {
       const access = accessType(c.container_access_type);
       if (access !== 'private' && account.allow_nested_items_to_be_public === false) {
         // Azure refuses a public container in such an account; so does this.

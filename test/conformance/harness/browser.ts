@@ -81,13 +81,6 @@ const IN_PAGE_PROBE = `async ({ fontUrl, fetch: urls }) => {
 }`;
 
 export class DashboardBrowser {
-  private constructor(
-    private readonly browser: Browser,
-    private readonly server: Server,
-    /** Path -> HTML the page server answers with. */
-    private readonly pages: Map<string, string>,
-  ) {}
-
   /** Launches Chromium with every origin's host mapped to a local page server. */
   public static async launch(origins: readonly string[]): Promise<DashboardBrowser> {
     const hosts = origins.map((o) => {
@@ -128,6 +121,13 @@ export class DashboardBrowser {
     }
     return new DashboardBrowser(browser, server, pages);
   }
+
+  private constructor(
+    private readonly browser: Browser,
+    private readonly server: Server,
+    /** Path -> HTML the page server answers with. */
+    private readonly pages: Map<string, string>,
+  ) {}
 
   /** Opens a page at `origin` in a fresh context and runs the probe in it. */
   public async visit(origin: string, probe: PageProbe): Promise<PageVisit> {

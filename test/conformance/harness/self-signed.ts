@@ -3,6 +3,7 @@
  * only, so the dashboard page can be served at its real https origin. The
  * browser is told to ignore certificate errors; nothing else trusts it.
  */
+/* eslint-disable no-bitwise -- DER length and bit-string encoding are bit operations. */
 import { createPrivateKey, generateKeyPairSync, randomBytes, sign, X509Certificate } from 'node:crypto';
 
 function length(n: number): Buffer {

@@ -24,7 +24,11 @@ const INPUT: OpenReplayValuesInput = {
   existingSecret: 'openreplay-s3',
 };
 
-type Values = { minio: { enabled: boolean }; global: { s3: Record<string, unknown>; assetsOrigin: string; [k: string]: unknown }; [k: string]: unknown };
+type Values = {
+  minio: { enabled: boolean };
+  global: { s3: Record<string, unknown>; assetsOrigin: string; [k: string]: unknown };
+  [k: string]: unknown;
+};
 const chart = (input: OpenReplayValuesInput) => openReplayChartValues(input) as Values;
 
 describe('openReplayChartValues (current chart)', () => {
