@@ -10,22 +10,22 @@ import {
   LOGROCKET_USER_FILES,
   type LogRocketStorageOptions,
   S3_BACKEND,
-  WARNING_IDS,
   hasWriteRestriction,
   logRocketS3Prefix,
   renderLogRocket,
   resolveLogRocket,
-  validateWholeNumber,
+  validateWriteRestrictionEntries,
 } from '../core';
 import type { AwsStorageOptions } from './common-props';
 import { acknowledgeObjectWildcards, acknowledgePublicBucket, acknowledgeStaticKeySecret } from './nag-acknowledgements';
 import { s3Location } from './s3-location';
-import { MAX_ACCESS_KEY_SERIAL, ScopedCredentials } from './scoped-credentials';
+import { ScopedCredentials } from './scoped-credentials';
 import { createSecureBucket } from './secure-bucket';
 import { addStackOutputs } from './stack-outputs';
 import { addWarnings } from './warnings';
-import { denyWritesOutside, validateWriteRestrictionEntries } from './write-restriction';
+import { denyWritesOutside } from './write-restriction';
 import type { WriteRestriction } from './write-restriction-props';
+import { checkAwsOptions, pathStyleUnknownRegionWarning } from '../core/cloud-options/aws-options';
 
 /**
  * Properties of {@link LogRocketStorage}: the cloud-neutral options plus
@@ -90,19 +90,12 @@ export class LogRocketStorage extends Construct implements ILogRocketStorage {
       writeRestriction: { prop: 'restrictWritesTo', value: props.restrictWritesTo },
       cloudChecks: (problems) => {
         problems.check(() => validateWriteRestrictionEntries('restrictWritesTo', props.restrictWritesTo));
-        problems.check(() => validateWholeNumber('accessKeySerial', props.accessKeySerial, 0, MAX_ACCESS_KEY_SERIAL, 'Count up from 0 to rotate the access key.'));
+        checkAwsOptions(problems, props);
       },
     });
     addWarnings(this, model.warnings);
     if (!useVirtualHostS3 && !location.regionKnown) {
-      addWarnings(this, [
-        {
-          id: WARNING_IDS.pathStyleUnknownRegion,
-          message:
-            "'useVirtualHostS3' is false and the stack's region is unknown at synth, so the ReplayPrefix output assumes the " +
-            "s3-<region> form, which is wrong in us-east-1. Give the stack a concrete 'env.region'.",
-        },
-      ]);
+      addWarnings(this, [pathStyleUnknownRegionWarning()]);
     }
     this.outputPrefix = model.outputPrefix;
 

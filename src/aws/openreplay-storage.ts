@@ -14,15 +14,15 @@ import {
   resolveOpenReplay,
   s3VirtualHostedPrefix,
   trimTrailingSlash,
-  validateWholeNumber,
 } from '../core';
 import type { AwsStorageOptions } from './common-props';
 import { acknowledgeObjectWildcards, acknowledgePublicBucket, acknowledgeStaticKeySecret } from './nag-acknowledgements';
 import { s3Location } from './s3-location';
-import { MAX_ACCESS_KEY_SERIAL, ScopedCredentials } from './scoped-credentials';
+import { ScopedCredentials } from './scoped-credentials';
 import { createSecureBucket } from './secure-bucket';
 import { addStackOutputs } from './stack-outputs';
 import { addWarnings } from './warnings';
+import { checkAwsOptions } from '../core/cloud-options/aws-options';
 
 /**
  * Properties of {@link OpenReplayStorage}: the cloud-neutral options plus
@@ -82,7 +82,7 @@ export class OpenReplayStorage extends Construct implements IOpenReplayStorage {
       constructId: id,
       constructPath: this.node.path,
       cloudChecks: (problems) =>
-        problems.check(() => validateWholeNumber('accessKeySerial', props.accessKeySerial, 0, MAX_ACCESS_KEY_SERIAL, 'Count up from 0 to rotate the access key.')),
+        checkAwsOptions(problems, props),
     });
     addWarnings(this, model.warnings);
     this.outputPrefix = model.outputPrefix;

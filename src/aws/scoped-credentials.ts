@@ -5,9 +5,6 @@ import { SecretValue } from 'aws-cdk-lib/core';
 import { Construct } from 'constructs';
 import { OPENREPLAY_SECRET_KEYS } from '../core';
 
-/** Highest accepted access key serial (a rotation counter, not an id). */
-export const MAX_ACCESS_KEY_SERIAL = 1_000_000;
-
 /** What the backend may do, and where. */
 export interface ScopedCredentialsProps {
   /** The only buckets the key can reach. */

@@ -1,9 +1,10 @@
 import type { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import type { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
 import { Construct } from 'constructs';
-import { checkAzureAccountOptions, ReplayStorageAccount } from './replay-storage-account';
+import { ReplayStorageAccount } from './replay-storage-account';
 import type { AzureStorageAccountOptions } from './storage-account-options';
 import { AZURE_BLOB_BACKEND } from '../core/backends/azure-blob';
+import { checkAzureAccountOptions } from '../core/cloud-options/azure-options';
 import type { IOpenReplayStorage } from '../core/interfaces';
 import type { OpenReplayStorageOptions } from '../core/openreplay/options';
 import { AZURE_ACCOUNT_KEY_SECRET_KEY, renderOpenReplay } from '../core/openreplay/render';

@@ -5,17 +5,11 @@ import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
 import { LifecyclePolicy } from './lifecycle-policy';
 import { type AzureStorageAccountOptions, StorageReplication } from './storage-account-options';
+import { DEFAULT_AZURE_DELETE_RETENTION_DAYS } from '../core/cloud-options/azure-options';
 import type { CorsModel } from '../core/cors';
-import type { Problems } from '../core/errors';
 import type { LifecycleModel } from '../core/lifecycle';
 import { azurePrefixFromBlobEndpoint } from '../core/prefix';
 import { BrowserAccess } from '../core/roles';
-import { validateAzureStorageAccountName } from '../core/validation/azure-names';
-import { validateAzureResourceGroupName } from '../core/validation/azure-resource-group-name';
-import { validateWholeNumber } from '../core/validation/numbers';
-
-/** Soft delete default for blobs and containers. */
-const DEFAULT_DELETE_RETENTION_DAYS = 7;
 
 /** One container the account holds, as the model resolved it. */
 export interface ReplayContainerSpec {
@@ -37,16 +31,6 @@ export interface ReplayStorageAccountProps extends AzureStorageAccountOptions {
   readonly cors: CorsModel;
   /** Blob versioning (an account setting on Azure). */
   readonly versioned: boolean;
-}
-
-/** Checks of the account options, into the construct's one error. */
-export function checkAzureAccountOptions(problems: Problems, props: AzureStorageAccountOptions): void {
-  problems.check(() => validateAzureStorageAccountName('storageAccountName', props.storageAccountName));
-  problems.check(() => validateAzureResourceGroupName('resourceGroupName', props.resourceGroupName));
-  problems.check(() => validateWholeNumber('blobDeleteRetentionDays', props.blobDeleteRetentionDays, 0, 365, 'Use 1-365 days, or 0 to turn blob soft delete off.'));
-  problems.check(() =>
-    validateWholeNumber('containerDeleteRetentionDays', props.containerDeleteRetentionDays, 0, 365, 'Use 1-365 days, or 0 to turn container soft delete off.'),
-  );
 }
 
 /** Azure container access level for a browser access class. */
@@ -73,8 +57,8 @@ export class ReplayStorageAccount extends Construct {
 
   constructor(scope: Construct, id: string, props: ReplayStorageAccountProps) {
     super(scope, id);
-    const blobRetention = props.blobDeleteRetentionDays ?? DEFAULT_DELETE_RETENTION_DAYS;
-    const containerRetention = props.containerDeleteRetentionDays ?? DEFAULT_DELETE_RETENTION_DAYS;
+    const blobRetention = props.blobDeleteRetentionDays ?? DEFAULT_AZURE_DELETE_RETENTION_DAYS;
+    const containerRetention = props.containerDeleteRetentionDays ?? DEFAULT_AZURE_DELETE_RETENTION_DAYS;
     const preventDestroy = props.preventDestroy ?? true;
     if (props.resourceGroupName !== undefined) {
       this.resourceGroupName = props.resourceGroupName;

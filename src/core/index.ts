@@ -39,3 +39,6 @@ export * from './validation/gcs-dotted-bucket-name';
 export * from './validation/kubernetes-names';
 export * from './validation/gcs-location';
 export * from './validation/gcs-retention';
+export * from './cloud-options/aws-options';
+export * from './cloud-options/gcp-options';
+export * from './cloud-options/azure-options';

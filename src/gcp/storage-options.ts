@@ -1,13 +1,10 @@
 import { Fn } from 'cdktf';
 import type { Construct } from 'constructs';
 import type { GcpStorageOptions } from './common-props';
-import type { Problems } from '../core/errors';
+import { DEFAULT_GCS_LOCATION } from '../core/cloud-options/gcp-options';
 import { isUnresolved } from '../core/tokens';
-import { gcpServiceAccountIdFrom, validateGcpServiceAccountId } from '../core/validation/gcp-service-account-id';
-import { validateGcsLocation } from '../core/validation/gcs-location';
+import { gcpServiceAccountIdFrom } from '../core/validation/gcp-service-account-id';
 
-/** The default bucket location: Cloud Storage's own default multi-region. */
-export const DEFAULT_GCS_LOCATION = 'US';
 
 /** Google Cloud options with defaults applied. */
 export interface ResolvedGcpOptions {
@@ -31,10 +28,4 @@ export function resolveGcpOptions(scope: Construct, props: GcpStorageOptions): R
     kmsKeyName: props.kmsKeyName,
     labels: props.labels,
   };
-}
-
-/** Checks of the Google Cloud options, into the construct's one error. */
-export function checkGcpOptions(problems: Problems, options: ResolvedGcpOptions): void {
-  problems.check(() => validateGcsLocation('location', options.location));
-  problems.check(() => validateGcpServiceAccountId('serviceAccountId', options.serviceAccountId));
 }
