@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { CliIo, EXIT_FAILED, EXIT_OK, EXIT_USAGE, processIo, UsageError } from './io';
-import { OutputsError } from './outputs';
+import { OutputsError } from './outputs-error';
 import { VALUES_USAGE, valuesCommand } from './values-command';
 import { VERIFY_USAGE, verifyCommand } from './verify-command';
 

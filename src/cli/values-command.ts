@@ -1,7 +1,8 @@
 import { chmodSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import type { ReplayInstance } from './instance';
 import { CliIo, EXIT_OK, parseFlags, readFlagFile, UsageError } from './io';
-import { findInstances, parseOutputs, ReplayInstance, selectInstances } from './outputs';
+import { parseOutputs, selectInstances } from './outputs';
 import { valuesFiles } from './values';
 
 export const VALUES_USAGE = `Usage: replay-storage values --outputs <file> [--out <dir>] [options]
@@ -9,7 +10,8 @@ export const VALUES_USAGE = `Usage: replay-storage values --outputs <file> [--ou
 Writes the Helm values of each replay-storage construct found in a deploy's
 outputs: the current OpenReplay chart values.yaml and the legacy layout
 (legacy/vars.yaml, http.yaml, storage.yaml, assets.yaml, chalice.yaml), or the
-LogRocket chart values.yaml.
+LogRocket chart values.yaml. Each construct is found by its Metadata output,
+which names its product, cloud, outputs and Kubernetes secret.
 
   --outputs <file>     outputs of the deploy ('-' reads stdin):
                          cdk deploy --outputs-file <file>
@@ -20,7 +22,7 @@ LogRocket chart values.yaml.
   --prefix <prefix>    only the construct whose outputs start with it
                        (e.g. OpenReplay, openreplay)
   --include-secrets    also write key material from sensitive outputs: the
-                       Kubernetes secret the values reference (secret.yaml) and
+                       Kubernetes secret the metadata names (secret.yaml) and
                        the secret key in legacy/vars.yaml (files get mode 0600)
   -h, --help           show this help
 
@@ -57,7 +59,7 @@ export function valuesCommand(args: string[], io: CliIo): number {
 
   const source = flags.outputs === '-' ? 'stdin' : flags.outputs;
   const doc = parseOutputs(readFlagFile(io, '--outputs', flags.outputs), source);
-  const instances = selectInstances(findInstances(doc), source, { stack: flags.stack, prefix: flags.prefix });
+  const instances = selectInstances(doc, source, { stack: flags.stack, prefix: flags.prefix });
   const out = flags.out ?? 'replay-values';
   const includeSecrets = flags['include-secrets'] === true;
 

@@ -1,5 +1,5 @@
 import { CliIo, EXIT_FAILED, EXIT_OK, parseFlags, readFlagFile, UsageError } from './io';
-import { findInstances, OutputsError, parseOutputs, selectInstances } from './outputs';
+import { OutputsError, parseOutputs, selectInstances } from './outputs';
 import { renderJson, renderTable } from './report';
 import { StorageService, verify, VerifyPlan, VerifyReport } from './verify';
 import { DEFAULT_OTHER_ORIGIN, DEFAULT_PROBE_KEY, FlagTarget, normalizeOrigin, planFromInstance, planFromTargets } from './verify-plan';
@@ -149,7 +149,7 @@ export function verifyPlanFromArgs(args: string[], io: CliIo): { plan?: VerifyPl
     if (targets.length > 0) throw new UsageError("verify: use either '--outputs' or '--target'/'--replay-prefix', not both.");
     const source = f.outputs === '-' ? 'stdin' : f.outputs;
     const doc = parseOutputs(readFlagFile(io, '--outputs', f.outputs), source);
-    const instances = selectInstances(findInstances(doc), source, { stack: f.stack, prefix: f.prefix });
+    const instances = selectInstances(doc, source, { stack: f.stack, prefix: f.prefix });
     if (instances.length > 1) {
       throw new OutputsError(`${source} holds ${instances.length} replay-storage constructs (${instances.map((i) => i.label).join(', ')}); pick one with --prefix (and --stack).`);
     }

@@ -1,7 +1,10 @@
-import { azurePrefixFromBlobEndpoint, gcsPrefix, s3VirtualHostedPrefix, trimTrailingSlash } from '../core/prefix';
-import { BrowserAccess, LOGROCKET_USER_FILES, OPENREPLAY_ROLES } from '../core/roles';
-import { OutputName, OutputsError, ReplayInstance } from './outputs';
+import type { ReplayInstance } from './instance';
+import { OutputsError } from './outputs-error';
 import { StorageService, VerifyPlan, VerifyTarget } from './verify';
+import type { Cloud } from '../core/backends/storage-backend';
+import type { OutputName } from '../core/outputs/contract';
+import { azurePrefixFromBlobEndpoint, gcsPrefix, s3VirtualHostedPrefix, trimTrailingSlash } from '../core/prefix';
+import { BrowserAccess, LOGROCKET_USER_FILES, OPENREPLAY_ROLES, type OpenReplayRole } from '../core/roles';
 
 /** Default object key probed in every bucket. */
 export const DEFAULT_PROBE_KEY = 'replay-storage-probe.txt';
@@ -43,27 +46,18 @@ export function normalizeOrigin(flag: string, value: string): string {
   return url.origin;
 }
 
-const OPENREPLAY_BUCKETS: readonly [string, OutputName][] = [
-  ['recordings', 'RecordingsBucket'],
-  ['assets', 'AssetsBucket'],
-  ['sourcemaps', 'SourcemapsBucket'],
-  ['spots', 'SpotsBucket'],
-];
+/** The output naming each OpenReplay role's bucket. */
+const OPENREPLAY_BUCKET_OUTPUTS: Readonly<Record<OpenReplayRole, OutputName>> = {
+  recordings: 'RecordingsBucket',
+  assets: 'AssetsBucket',
+  sourcemaps: 'SourcemapsBucket',
+  spots: 'SpotsBucket',
+};
 
-function serviceOf(instance: ReplayInstance): StorageService | undefined {
-  switch (instance.cloud) {
-    case 'aws':
-      return 's3';
-    case 'gcp':
-      return 'gcs';
-    case 'azure':
-      return 'azure';
-    default:
-      return undefined;
-  }
-}
+/** How each cloud's storage service lists a bucket. */
+const CLOUD_SERVICES: Readonly<Record<Cloud, StorageService>> = { aws: 's3', gcp: 'gcs', azure: 'azure' };
 
-/** Browser base URL of one bucket of an instance. */
+/** Browser base URL of one bucket of an instance, on the cloud its metadata names. */
 function bucketUrl(instance: ReplayInstance, bucket: string, endpoint: string | undefined): string {
   if (endpoint) return `${trimTrailingSlash(endpoint)}/${bucket}/`;
   switch (instance.cloud) {
@@ -73,21 +67,17 @@ function bucketUrl(instance: ReplayInstance, bucket: string, endpoint: string | 
       return gcsPrefix(bucket);
     case 'azure':
       return azurePrefixFromBlobEndpoint(instance.require('BlobEndpoint'), bucket);
-    default: {
-      const ep = instance.require('Endpoint');
-      return `${trimTrailingSlash(ep)}/${bucket}/`;
-    }
   }
 }
 
-/** The checks for one construct, from its outputs. */
+/** The checks for one construct, from its outputs; product and cloud come from its metadata. */
 export function planFromInstance(instance: ReplayInstance, options: PlanOptions): VerifyPlan {
   const probeKey = options.probeKey ?? DEFAULT_PROBE_KEY;
   const targets: VerifyTarget[] = [];
   const signed = (role: string) => (options.signedGet?.[role] ? { signedGetUrl: options.signedGet[role] } : {});
   if (instance.product === 'openreplay') {
-    for (const [role, name] of OPENREPLAY_BUCKETS) {
-      if (name === 'SpotsBucket' && !instance.has(name)) continue;
+    for (const [role, name] of Object.entries(OPENREPLAY_BUCKET_OUTPUTS)) {
+      if (name === 'SpotsBucket' && !instance.declares(name)) continue;
       const bucket = instance.require(name);
       let url = bucketUrl(instance, bucket, options.endpoint);
       // Browsers read assets from assetsOrigin (the bucket, or a CDN in front of it).
@@ -99,14 +89,14 @@ export function planFromInstance(instance: ReplayInstance, options: PlanOptions)
     const url = options.endpoint ? bucketUrl(instance, instance.require('UserFilesBucket'), options.endpoint) : instance.require('ReplayPrefix');
     targets.push({ role, url, public: isPublicRole(role), probeKey, ...signed(role) });
   }
-  const service = options.endpoint ? 's3' : serviceOf(instance);
+  const service = options.endpoint ? 's3' : CLOUD_SERVICES[instance.cloud];
   const signedPutRole = instance.product === 'logrocket' ? LOGROCKET_USER_FILES.role : 'sourcemaps';
   return {
     targets,
     origin: options.origin,
     otherOrigin: options.otherOrigin ?? DEFAULT_OTHER_ORIGIN,
     methods: [...PRODUCT_METHODS[instance.product]],
-    ...(service ? { service } : {}),
+    service,
     ...(options.signedPutUrl ? { signedPut: { role: signedPutRole, url: options.signedPutUrl } } : {}),
   };
 }
@@ -116,11 +106,16 @@ export interface FlagTarget {
   readonly url: string;
 }
 
-/** The checks from `--target role=url` flags (or `--prefix`). */
-export function planFromTargets(
-  list: readonly FlagTarget[],
-  options: PlanOptions & { readonly publicRoles?: readonly string[]; readonly privateRoles?: readonly string[]; readonly methods?: readonly string[]; readonly service?: StorageService },
-): VerifyPlan {
+/** What `--target` plans take beyond {@link PlanOptions}. */
+export interface TargetPlanOptions extends PlanOptions {
+  readonly publicRoles?: readonly string[];
+  readonly privateRoles?: readonly string[];
+  readonly methods?: readonly string[];
+  readonly service?: StorageService;
+}
+
+/** The checks from `--target role=url` flags (or `--replay-prefix`). */
+export function planFromTargets(list: readonly FlagTarget[], options: TargetPlanOptions): VerifyPlan {
   const probeKey = options.probeKey ?? DEFAULT_PROBE_KEY;
   const targets = list.map(({ role, url }) => {
     const isPublic = options.publicRoles?.includes(role) ? true : options.privateRoles?.includes(role) ? false : isPublicRole(role);

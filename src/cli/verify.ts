@@ -189,7 +189,9 @@ class Checker {
     }
   }
 
-  private result(t: { role: string }, id: string, check: string, url: string, expected: string, got: string, verdict: Verdict, note?: string): CheckResult {
+  private result(
+    t: { role: string }, id: string, check: string, url: string, expected: string, got: string, verdict: Verdict, note?: string,
+  ): CheckResult {
     return { id, check, role: t.role, url, expected, got, verdict, ...(note && verdict !== 'PASS' ? { note } : {}) };
   }
 

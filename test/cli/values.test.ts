@@ -3,43 +3,18 @@
  * deploy: the examples are synthesized here and their output references
  * resolved as CloudFormation / Terraform would.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { runCli, tempDir, writeJson, listFiles, modeOf } from './support/cli';
-import { cdkOutputsFile, cdktfOutputsFile, terraformOutputJson } from './support/deployed-outputs';
+import { listFiles, modeOf, readOut, runCli, valuesRunner } from './support/cli';
+import { cdktfOutputsFile } from './support/deployed-outputs';
 import { ExampleName, onlyStack, synthExample } from './support/examples';
+import { deployedOutputs, outputValue } from './support/outputs-files';
 
 const LEGACY = ['legacy/assets.yaml', 'legacy/chalice.yaml', 'legacy/http.yaml', 'legacy/storage.yaml', 'legacy/vars.yaml'];
 
-/** The outputs file a user would have after deploying the example. */
-function deployedOutputs(name: ExampleName): any {
-  const example = synthExample(name);
-  const { stackName, doc } = onlyStack(example);
-  return example.kind === 'cloudformation' ? cdkOutputsFile(stackName, doc) : terraformOutputJson(doc);
-}
-
-/** An output's value in either file shape. */
-function outputValue(file: any, key: string): any {
-  if (key in file) return file[key].value;
-  const [stack] = Object.values<any>(file);
-  return stack[key];
-}
-
-const dir = tempDir('values');
-let n = 0;
-function fresh(): string {
-  return join(dir, `run-${++n}`);
-}
-
-async function valuesFor(outputs: unknown, ...flags: string[]) {
-  const out = fresh();
-  const file = writeJson(dir, `outputs-${n}.json`, outputs);
-  const result = await runCli(['values', '--outputs', file, '--out', out, ...flags]);
-  return { ...result, out };
-}
-
-const read = (out: string, f: string) => readFileSync(join(out, f), 'utf8');
+const { dir, fresh, valuesFor } = valuesRunner('values');
+const read = readOut;
 
 describe.each<[ExampleName, string, string[]]>([
   ['aws-openreplay', 'OpenReplay', ['values.yaml', ...LEGACY]],
@@ -56,6 +31,9 @@ describe.each<[ExampleName, string, string[]]>([
     const r = await valuesFor(outputs);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
+    // Product and cloud as the metadata says.
+    const [cloud, product] = name.split('-');
+    expect(r.stdout).toMatch(new RegExp(`^${product === 'openreplay' ? 'OpenReplayStorage' : 'LogRocketStorage'} \\(replay-storage/lib/${cloud}\\) '`));
     expect(listFiles(r.out)).toEqual([...expectedFiles].sort());
     const helm = parse(outputValue(outputs, key('HelmValues', 'helm_values')));
     expect(parse(read(r.out, 'values.yaml'))).toEqual(helm);
@@ -70,6 +48,17 @@ describe.each<[ExampleName, string, string[]]>([
     } else {
       expect(helm.fileStorage.buckets.userFiles).toBe(outputValue(outputs, key('UserFilesBucket', 'user_files_bucket')));
     }
+  });
+
+  test('--include-secrets adds secret.yaml exactly where the metadata names a secret whose values are outputs', async () => {
+    const r = await valuesFor(outputs, '--include-secrets');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const withSecret = name === 'gcp-openreplay' || name === 'azure-openreplay';
+    expect(listFiles(r.out)).toEqual([...expectedFiles, ...(withSecret ? ['secret.yaml'] : [])].sort());
+    // Terraform output files have one unnamed stack; the construct is its prefix.
+    const label = prefix.endsWith('_') ? prefix.slice(0, -1) : `${onlyStack(synthExample(name)).stackName}/${prefix}`;
+    expect(r.stdout).toContain(`'${label}':\n`);
   });
 
   if (expectedFiles.includes('legacy/vars.yaml')) {
@@ -121,11 +110,10 @@ describe('key material', () => {
   });
 
   test('a later run without --include-secrets points at the secret.yaml an earlier run left', async () => {
-    const outputs = deployedOutputs('azure-openreplay');
-    const out = fresh();
-    const file = writeJson(dir, `outputs-${n}.json`, outputs);
-    expect((await runCli(['values', '--outputs', file, '--out', out, '--include-secrets'])).code).toBe(0);
-    const again = await runCli(['values', '--outputs', file, '--out', out]);
+    const first = await valuesFor(deployedOutputs('azure-openreplay'), '--include-secrets');
+    expect(first.code).toBe(0);
+    const out = first.out;
+    const again = await runCli(['values', '--outputs', first.file, '--out', out]);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain(`note: ${join(out, 'secret.yaml')} is left from an earlier run and was not rewritten`);
   });
@@ -149,7 +137,10 @@ describe('key material', () => {
     const r = await valuesFor(deployedOutputs('aws-openreplay'), '--include-secrets');
     expect(r.code).toBe(0);
     expect(existsSync(join(r.out, 'secret.yaml'))).toBe(false);
-    expect(r.stdout).toContain('stays in Secrets Manager (output OpenReplaySecretArn); run the command in output OpenReplayCreateSecretCommand');
+    expect(r.stdout).toContain(
+      "the values of Kubernetes secret 'app/openreplay-object-storage' (access-key, secret-key) are not in the outputs file: " +
+        'they stay in Secrets Manager (output OpenReplaySecretArn); run the command in output OpenReplayCreateSecretCommand.',
+    );
   });
 
   test('Azure LogRocket: the account key has no chart key, so it is never written', async () => {
@@ -170,7 +161,10 @@ describe('key material', () => {
     expect(plain.code).toBe(0);
     const r = await valuesFor(outputs, '--include-secrets');
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/output 'openreplay_credentials' of stack 'gcp-openreplay' is missing/);
+    expect(r.stderr).toContain(
+      "output 'openreplay_credentials' of stack 'gcp-openreplay' is missing: metadata output 'openreplay_metadata' lists it, and it holds key material, which 'cdktf deploy --outputs-file' leaves out. " +
+        "Use 'terraform output -json' (it includes sensitive values), or 'cdktf deploy --outputs-file <file> --outputs-file-include-sensitive-outputs'.",
+    );
   });
 
   test('a sensitive output present but empty says where to get its value', async () => {
@@ -185,23 +179,10 @@ describe('key material', () => {
     outputs.openreplay_credentials.value = { id: 'x' };
     const r = await valuesFor(outputs, '--include-secrets');
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain("output 'openreplay_credentials' must be an object with 'access-key' and 'secret-key'.");
-  });
-
-  test('GCP values that name no existingSecret cannot get a secret manifest', async () => {
-    const outputs = deployedOutputs('gcp-openreplay');
-    outputs.openreplay_helm_values.value = outputs.openreplay_helm_values.value.replace(/^ *existingSecret: .*\n/m, '');
-    const r = await valuesFor(outputs, '--include-secrets');
-    expect(r.code).toBe(1);
-    expect(r.stderr).toContain("output 'openreplay_helm_values' must name the Kubernetes secret in global.s3.existingSecret.");
-  });
-
-  test('Azure values must point every subchart at one secret', async () => {
-    const outputs = deployedOutputs('azure-openreplay');
-    outputs.openreplay_helm_values.value = outputs.openreplay_helm_values.value.replace('api:\n  existingSecret: openreplay-azure-storage', 'api:\n  existingSecret: another');
-    const r = await valuesFor(outputs, '--include-secrets');
-    expect(r.code).toBe(1);
-    expect(r.stderr).toContain("output 'openreplay_helm_values' must reference one Kubernetes secret for AZURE_ACCOUNT_KEY (found 2).");
+    expect(r.stderr).toContain(
+      "output 'openreplay_credentials' must be an object with a string 'access-key': metadata output 'openreplay_metadata' takes Kubernetes secret key 'access-key' from it " +
+        "(got: an object with keys id). Pass the output as 'terraform output -json' wrote it.",
+    );
   });
 
   test('an Azure account key that is not a string', async () => {
@@ -209,7 +190,10 @@ describe('key material', () => {
     outputs.openreplay_account_key.value = { key: 'x' };
     const r = await valuesFor(outputs, '--include-secrets');
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain("output 'openreplay_account_key' must be a string.");
+    expect(r.stderr).toContain(
+      "output 'openreplay_account_key' must be a string, or an object with a string 'azure-account-key': metadata output 'openreplay_metadata' takes Kubernetes secret key 'azure-account-key' from it (got: an object with keys key).",
+    );
+    expect(r.stderr).not.toContain('"x"');
   });
 });
 
@@ -220,8 +204,9 @@ describe('missing and bad outputs', () => {
     const r = await valuesFor(outputs);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(
-      "replay-storage values: output 'OpenReplayHelmValues' of stack 'OpenReplayStorageExample' is missing. OpenReplayStorage (replay-storage/lib/aws) makes it; " +
-        'deploy the stack with a version of replay-storage that has it, and pass the outputs of that deploy.\n',
+      "replay-storage values: output 'OpenReplayHelmValues' of stack 'OpenReplayStorageExample' is missing: metadata output 'OpenReplayMetadata' lists it, " +
+        "so OpenReplayStorage (replay-storage/lib/aws) made it. Pass the complete outputs of the deploy ('cdk deploy --outputs-file <file>' or 'terraform output -json > <file>'), " +
+        'with no output removed.\n',
     );
     expect(existsSync(r.out)).toBe(false);
   });
@@ -231,7 +216,7 @@ describe('missing and bad outputs', () => {
     delete outputs.openreplay_legacy_chalice;
     const r = await valuesFor(outputs);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain("output 'openreplay_legacy_chalice' is missing. OpenReplayStorage (replay-storage/lib/gcp) makes it");
+    expect(r.stderr).toContain("output 'openreplay_legacy_chalice' is missing: metadata output 'openreplay_metadata' lists it, so OpenReplayStorage (replay-storage/lib/gcp) made it.");
   });
 
   test('LogRocket on Azure without helm_values', async () => {
@@ -239,7 +224,7 @@ describe('missing and bad outputs', () => {
     delete outputs.logrocket_helm_values;
     const r = await valuesFor(outputs);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain("output 'logrocket_helm_values' is missing. LogRocketStorage (replay-storage/lib/azure) makes it");
+    expect(r.stderr).toContain("output 'logrocket_helm_values' is missing: metadata output 'logrocket_metadata' lists it, so LogRocketStorage (replay-storage/lib/azure) made it.");
   });
 
   test('Helm values that are not YAML', async () => {
@@ -277,7 +262,7 @@ describe('missing and bad outputs', () => {
 
   test('not JSON', async () => {
     const file = join(dir, 'bad.json');
-    require('node:fs').writeFileSync(file, 'Outputs:\n  a: b\n');
+    writeFileSync(file, 'Outputs:\n  a: b\n');
     const r = await runCli(['values', '--outputs', file, '--out', fresh()]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/bad\.json is not JSON \(.*\)\. Pass the file written by 'cdk deploy --outputs-file <file>' or 'terraform output -json > <file>'\./);
@@ -292,13 +277,15 @@ describe('missing and bad outputs', () => {
   test('neither shape', async () => {
     const r = await valuesFor({ a: 'b' });
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain("is neither a stack outputs file");
+    expect(r.stderr).toContain('is neither a stack outputs file');
   });
 
   test('outputs of some other stack', async () => {
     const r = await valuesFor({ Other: { ApiUrl: 'https://api.example.com' } });
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('has no replay-storage outputs: looked for names ending in HelmValues, ReplayPrefix, RecordingsBucket');
+    expect(r.stderr).toContain(
+      "has no replay-storage outputs: no output named '<prefix>Metadata' (CloudFormation) or '<prefix>_metadata' (Terraform) holds replay-storage metadata (schema 'replay-storage/v1').",
+    );
   });
 
   test('a file that does not exist', async () => {

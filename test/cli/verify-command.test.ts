@@ -3,22 +3,20 @@
  * each example, or flags), the table and JSON reports, exit codes, and the
  * command-line errors.
  */
+import { runCli, tempDir, writeJson } from './support/cli';
+import { ExampleName } from './support/examples';
+import { FakeStorage } from './support/fake-storage';
+import { deleteOutput, deployedOutputs as deployed, editMetadata, metadataKey } from './support/outputs-files';
 import { parseOutputs, findInstances } from '../../src/cli/outputs';
 import { DEFAULT_OTHER_ORIGIN, DEFAULT_PROBE_KEY, planFromInstance } from '../../src/cli/verify-plan';
-import { runCli, tempDir, writeJson } from './support/cli';
-import { cdkOutputsFile, terraformOutputJson } from './support/deployed-outputs';
-import { ExampleName, onlyStack, synthExample } from './support/examples';
-import { FakeStorage } from './support/fake-storage';
 
-function deployed(name: ExampleName): any {
-  const example = synthExample(name);
-  const { stackName, doc } = onlyStack(example);
-  return example.kind === 'cloudformation' ? cdkOutputsFile(stackName, doc) : terraformOutputJson(doc);
+function planOfFile(file: unknown, extra: Record<string, unknown> = {}) {
+  const [instance] = findInstances(parseOutputs(JSON.stringify(file), 'outputs.json'));
+  return planFromInstance(instance, { origin: 'https://dash.example.com', ...extra });
 }
 
 function planOf(name: ExampleName, extra: Record<string, unknown> = {}) {
-  const [instance] = findInstances(parseOutputs(JSON.stringify(deployed(name)), name));
-  return planFromInstance(instance, { origin: 'https://dash.example.com', ...extra });
+  return planOfFile(deployed(name), extra);
 }
 
 const urls = (plan: ReturnType<typeof planOf>) => Object.fromEntries(plan.targets.map((t) => [t.role, [t.url, t.public]]));
@@ -62,6 +60,21 @@ describe('plan from each example', () => {
     });
     expect(urls(planOf('azure-logrocket'))).toEqual({ userFiles: ['https://logrocketdemo4711.blob.core.windows.net/logrocket-user-files/', true] });
     expect(planOf('azure-logrocket').service).toBe('azure');
+  });
+
+  test('the buckets are the ones the metadata lists: no SpotsBucket, no spots role', () => {
+    const file = deployed('gcp-openreplay');
+    deleteOutput(file, 'openreplay_spots_bucket');
+    editMetadata(file, (m) => {
+      delete m.outputs.SpotsBucket;
+    });
+    expect(planOfFile(file).targets.map((t) => t.role)).toEqual(['recordings', 'assets', 'sourcemaps']);
+  });
+
+  test('a bucket the metadata lists must be in the file', () => {
+    const file = deployed('gcp-openreplay');
+    deleteOutput(file, 'openreplay_spots_bucket');
+    expect(() => planOfFile(file)).toThrow("output 'openreplay_spots_bucket' is missing: metadata output 'openreplay_metadata' lists it");
   });
 
   test('--endpoint sends every role path-style to an S3-compatible endpoint', () => {
@@ -202,6 +215,26 @@ describe('command line', () => {
     await bad(['--origin', 'https://a.example.com', '--target', 'a=https://x/', '--signed-get', 'b=https://x/k'], "verify: '--signed-get b=...' names no checked role (roles: a).");
     await bad(['--origin', 'https://a.example.com', '--outputs', 'x.json', '--target', 'a=https://x/'], "verify: use either '--outputs' or '--target'/'--replay-prefix', not both.");
     await bad(['--origin', 'https://a.example.com', '--target', 'a=https://x/', '--nope'], "Unknown option '--nope'");
+  });
+
+  test('outputs without metadata: the stack was deployed with an older version', async () => {
+    const outputs = deployed('azure-logrocket');
+    deleteOutput(outputs, metadataKey(outputs));
+    const r = await runCli(['verify', '--origin', 'https://a.example.com', '--outputs', writeJson(dir, 'old.json', outputs)]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(
+      "has no replay-storage metadata: outputs logrocket_account_key, logrocket_blob_endpoint_suffix, logrocket_helm_values, ... look like a replay-storage construct's but have no Metadata output ('logrocket_metadata').",
+    );
+  });
+
+  test('metadata with an unknown schema', async () => {
+    const outputs = deployed('aws-openreplay');
+    editMetadata(outputs, (m) => ({ ...m, schema: 'replay-storage/v0' }));
+    const r = await runCli(['verify', '--origin', 'https://a.example.com', '--outputs', writeJson(dir, 'v0.json', outputs)]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(
+      "replay-storage verify: output 'OpenReplayMetadata' of stack 'OpenReplayStorageExample' must have metadata schema 'replay-storage/v1', the only one this replay-storage command reads (got: replay-storage/v0).",
+    );
   });
 
   test('an outputs file with two constructs needs --prefix', async () => {

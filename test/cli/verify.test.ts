@@ -2,8 +2,8 @@
  * The verify checks against a local object store whose behaviour each test
  * sets, so every verdict is seen both ways.
  */
-import { detectService, listUrl, objectUrl, tamperSignature, verify, VerifyPlan, VerifyReport } from '../../src/cli/verify';
 import { FakeConfig, FakeStorage } from './support/fake-storage';
+import { detectService, listUrl, objectUrl, tamperSignature, verify, VerifyPlan, VerifyReport } from '../../src/cli/verify';
 
 const ORIGIN = 'https://replay.example.com';
 const OTHER = 'https://elsewhere.example.com';

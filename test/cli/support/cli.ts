@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { CliIo } from '../../../src/cli/io';
@@ -21,7 +21,7 @@ export async function runCli(argv: string[], stdin = ''): Promise<CliRun> {
     stderr: (t) => {
       stderr += t;
     },
-    readInput: (path) => (path === '-' ? stdin : require('node:fs').readFileSync(path, 'utf8')),
+    readInput: (path) => (path === '-' ? stdin : readFileSync(path, 'utf8')),
   };
   const code = await run(argv, io);
   return { code, stdout, stderr };
@@ -55,5 +55,27 @@ export function listFiles(dir: string): string[] {
 }
 
 export function modeOf(path: string): number {
-  return statSync(path).mode & 0o777;
+  // The permission bits (the low nine).
+  return statSync(path).mode % 0o1000;
+}
+
+/** A file the `values` command wrote. */
+export function readOut(out: string, file: string): string {
+  return readFileSync(join(out, file), 'utf8');
+}
+
+/**
+ * Runs `values` on outputs documents, each written to a new file in a temp
+ * directory of its own, with a fresh `--out` directory per run.
+ */
+export function valuesRunner(prefix: string) {
+  const dir = tempDir(prefix);
+  let n = 0;
+  const fresh = () => join(dir, `run-${++n}`);
+  const valuesFor = async (outputs: unknown, ...flags: string[]) => {
+    const out = fresh();
+    const file = writeJson(dir, `outputs-${n}.json`, outputs);
+    return { ...(await runCli(['values', '--outputs', file, '--out', out, ...flags])), out, file };
+  };
+  return { dir, fresh, valuesFor };
 }

@@ -144,7 +144,7 @@ function splitArgs(text: string): string[] {
     if (c === ',' && !quoted) {
       args.push(current.trim());
       current = '';
-    } else current += c;
+    } else {current += c;}
   }
   if (current.trim()) args.push(current.trim());
   return args;
@@ -186,9 +186,16 @@ function tfType(value: unknown): unknown {
   return ['object', Object.fromEntries(Object.entries(value as object).map(([k, v]) => [k, tfType(v)]))];
 }
 
+/** One entry of `terraform output -json`. */
+export interface TerraformOutputEntry {
+  sensitive: boolean;
+  type: unknown;
+  value: unknown;
+}
+
 /** `terraform output -json` content for a cdk.tf.json document. */
-export function terraformOutputJson(doc: any, overrides: TfAttributeOverrides = {}): Record<string, { sensitive: boolean; type: unknown; value: unknown }> {
-  const out: Record<string, { sensitive: boolean; type: unknown; value: unknown }> = {};
+export function terraformOutputJson(doc: any, overrides: TfAttributeOverrides = {}): Record<string, TerraformOutputEntry> {
+  const out: Record<string, TerraformOutputEntry> = {};
   for (const [key, o] of Object.entries<any>(doc.output ?? {})) {
     const value = resolveTf(doc, o.value, overrides);
     out[key] = { sensitive: o.sensitive === true, type: tfType(value), value };

@@ -34,6 +34,12 @@ function withEnv<T>(env: Record<string, string>, fn: () => T): T {
   }
 }
 
+/** Runs an example's `main.ts` in this process, as its app does (synchronously, so the environment applies). */
+function runMain(dir: string): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a synchronous load of the example's entry point is the point
+  require(join(dir, 'main.ts'));
+}
+
 /** Runs `examples/<name>/main.ts` once per test file and returns what it synthesized. */
 export function synthExample(name: ExampleName): SynthesizedExample {
   const cached = cache.get(name);
@@ -45,7 +51,7 @@ export function synthExample(name: ExampleName): SynthesizedExample {
     if (existsSync(join(dir, 'cdk.json'))) {
       const cdkJson = JSON.parse(readFileSync(join(dir, 'cdk.json'), 'utf8'));
       const before = process.listeners('beforeExit');
-      withEnv({ CDK_OUTDIR: out, CDK_CONTEXT_JSON: JSON.stringify(cdkJson.context ?? {}), CDK_VALIDATION: 'false' }, () => require(join(dir, 'main.ts')));
+      withEnv({ CDK_OUTDIR: out, CDK_CONTEXT_JSON: JSON.stringify(cdkJson.context ?? {}), CDK_VALIDATION: 'false' }, () => runMain(dir));
       // With CDK_OUTDIR set the App also schedules a synth at exit: not wanted here.
       for (const l of process.listeners('beforeExit')) if (!before.includes(l)) process.removeListener('beforeExit', l);
       const stacks: Record<string, any> = {};
@@ -54,7 +60,7 @@ export function synthExample(name: ExampleName): SynthesizedExample {
       }
       result = { name, kind: 'cloudformation', stacks };
     } else {
-      withEnv({ CDKTF_OUTDIR: out }, () => require(join(dir, 'main.ts')));
+      withEnv({ CDKTF_OUTDIR: out }, () => runMain(dir));
       const stacks: Record<string, any> = {};
       for (const s of readdirSync(join(out, 'stacks'))) {
         stacks[s] = JSON.parse(readFileSync(join(out, 'stacks', s, 'cdk.tf.json'), 'utf8'));
