@@ -76,6 +76,9 @@ const project = new cdk.JsiiProject({
     '@aws-sdk/client-s3@^3.1169.0',
     '@aws-sdk/s3-request-presigner@^3.1169.0',
     'playwright-core@^1.64.0',
+    // Amazon's S3 hosts as published in the Public Suffix List (test of the legacy s3-<region> list).
+    'psl@^1.15.0',
+    '@types/psl', // psl's own types are not reachable under node10 module resolution
   ],
   bin: { 'replay-storage': 'lib/cli/main.js' },
 

@@ -3,7 +3,7 @@ import { OutputsError } from './outputs-error';
 import { StorageService, VerifyPlan, VerifyTarget } from './verify';
 import type { Cloud } from '../core/backends/storage-backend';
 import type { OutputName } from '../core/outputs/contract';
-import { azurePrefixFromBlobEndpoint, gcsPrefix, s3VirtualHostedPrefix, trimTrailingSlash } from '../core/prefix';
+import { azurePrefixFromBlobEndpoint, gcsPrefix, s3VirtualHostedFromEndpoint, trimTrailingSlash } from '../core/prefix';
 import { BrowserAccess, LOGROCKET_USER_FILES, OPENREPLAY_ROLES, type OpenReplayRole } from '../core/roles';
 
 /** Default object key probed in every bucket. */
@@ -62,7 +62,7 @@ function bucketUrl(instance: ReplayInstance, bucket: string, endpoint: string | 
   if (endpoint) return `${trimTrailingSlash(endpoint)}/${bucket}/`;
   switch (instance.cloud) {
     case 'aws':
-      return s3VirtualHostedPrefix(bucket, instance.require('Region'));
+      return s3VirtualHostedFromEndpoint(bucket, instance.require('Endpoint'));
     case 'gcp':
       return gcsPrefix(bucket);
     case 'azure':

@@ -17,42 +17,54 @@ export const AZURE_PUBLIC_ENDPOINT_SUFFIX = 'core.windows.net';
 const US_EAST_1 = 'us-east-1';
 
 /**
- * Regions that still answer the legacy dash form `s3-<region>.amazonaws.com`.
- * Regions launched later only have `s3.<region>.amazonaws.com`.
- * @see https://docs.aws.amazon.com/AmazonS3/latest/userguide/VirtualHosting.html#s3-dash-region
+ * Regions that still answer the legacy dash host `s3-<region>.<suffix>`, as
+ * Amazon publishes its S3 hosts in the Public Suffix List ("Amazon S3"
+ * section; read here from the `psl` package 1.15.0, and checked against it
+ * by test/core/prefix.test.ts for every region aws-cdk-lib knows). Regions
+ * launched later have only `s3.<region>.<suffix>`.
+ * @see https://github.com/publicsuffix/list/blob/main/public_suffix_list.dat
  */
 export const S3_LEGACY_DASH_REGIONS: readonly string[] = [
-  'us-west-1',
-  'us-west-2',
-  'eu-west-1',
+  'ap-east-1',
+  'ap-northeast-1',
+  'ap-northeast-2',
+  'ap-northeast-3',
+  'ap-south-1',
   'ap-southeast-1',
   'ap-southeast-2',
-  'ap-northeast-1',
+  'ca-central-1',
+  'eu-central-1',
+  'eu-north-1',
+  'eu-west-1',
+  'eu-west-2',
+  'eu-west-3',
+  'me-south-1',
   'sa-east-1',
+  'us-east-2',
+  'us-gov-east-1',
   'us-gov-west-1',
+  'us-west-1',
+  'us-west-2',
 ];
 
-/** AWS partition facts for a region. */
-export interface AwsPartition {
-  readonly partition: 'aws' | 'aws-cn' | 'aws-us-gov';
-  readonly urlSuffix: string;
-}
-
-/** The partition a region belongs to (China regions use `amazonaws.com.cn`). */
-export function awsPartition(region: string): AwsPartition {
-  if (region.startsWith('cn-')) return { partition: 'aws-cn', urlSuffix: 'amazonaws.com.cn' };
-  if (region.startsWith('us-gov-')) return { partition: 'aws-us-gov', urlSuffix: 'amazonaws.com' };
-  return { partition: 'aws', urlSuffix: 'amazonaws.com' };
-}
-
-/** The regional S3 endpoint, `https://s3.<region>.<suffix>` (no trailing slash). */
-export function s3RegionalEndpoint(region: string, urlSuffix = awsPartition(region).urlSuffix): string {
+/**
+ * The regional S3 endpoint, `https://s3.<region>.<suffix>` (no trailing
+ * slash). The suffix is the partition's DNS suffix (`amazonaws.com`,
+ * `amazonaws.com.cn`, `amazonaws.eu`, ...), taken from aws-cdk-lib's region
+ * facts by the AWS adapter, never guessed from the region's name.
+ */
+export function s3RegionalEndpoint(region: string, urlSuffix: string): string {
   return `https://s3.${region}.${urlSuffix}`;
 }
 
 /** Virtual-hosted form: `https://<bucket>.s3.<region>.<suffix>/`. */
-export function s3VirtualHostedPrefix(bucket: string, region: string, urlSuffix = awsPartition(region).urlSuffix): string {
+export function s3VirtualHostedPrefix(bucket: string, region: string, urlSuffix: string): string {
   return `https://${bucket}.s3.${region}.${urlSuffix}/`;
+}
+
+/** Virtual-hosted form from a regional endpoint `https://s3.<region>.<suffix>`. */
+export function s3VirtualHostedFromEndpoint(bucket: string, endpoint: string): string {
+  return `${trimTrailingSlash(endpoint).replace(/^https:\/\//, `https://${bucket}.`)}/`;
 }
 
 /** A derived prefix with anything worth a synth warning. */
@@ -62,11 +74,11 @@ export interface DerivedPrefix {
 }
 
 /**
- * Path-style form as the chart derives it: `https://s3.amazonaws.com/<bucket>/`
+ * Path-style form as the chart derives it: `https://s3.<suffix>/<bucket>/`
  * in us-east-1, `https://s3-<region>.<suffix>/<bucket>/` elsewhere. Warns when
- * the region has no legacy dash endpoint, since that URL will not resolve.
+ * the region has no legacy dash host, since that URL will not resolve.
  */
-export function s3PathStylePrefix(bucket: string, region: string, urlSuffix = awsPartition(region).urlSuffix): DerivedPrefix {
+export function s3PathStylePrefix(bucket: string, region: string, urlSuffix: string): DerivedPrefix {
   if (region === US_EAST_1) {
     return { prefix: `https://s3.${urlSuffix}/${bucket}/`, warnings: [] };
   }
@@ -103,7 +115,7 @@ export function azurePrefixFromBlobEndpoint(primaryBlobEndpoint: string, contain
 }
 
 /** LogRocket on AWS: the prefix the chart derives from its three keys. */
-export function logRocketS3Prefix(bucket: string, region: string, useVirtualHostS3: boolean, urlSuffix?: string): DerivedPrefix {
+export function logRocketS3Prefix(bucket: string, region: string, useVirtualHostS3: boolean, urlSuffix: string): DerivedPrefix {
   if (useVirtualHostS3) {
     return { prefix: s3VirtualHostedPrefix(bucket, region, urlSuffix), warnings: [] };
   }

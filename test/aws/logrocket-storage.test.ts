@@ -120,9 +120,9 @@ describe('LogRocketStorage options', () => {
     expect(outputValues(build({ useVirtualHostS3: false }, 'us-east-1').template).LogRocketReplayPrefix).toBe(`https://s3.amazonaws.com/${BUCKET}/`);
   });
 
-  test('path-style in a region without a dash endpoint warns', () => {
-    const { stack } = build({ useVirtualHostS3: false }, 'eu-central-1');
-    Annotations.fromStack(stack).hasWarning('/Test/LogRocket', Match.stringLikeRegexp('eu-central-1 has no legacy s3-<region> endpoint'));
+  test('path-style in a region without a dash endpoint (eu-south-1) warns', () => {
+    const { stack } = build({ useVirtualHostS3: false }, 'eu-south-1');
+    Annotations.fromStack(stack).hasWarning('/Test/LogRocket', Match.stringLikeRegexp('eu-south-1 has no legacy s3-<region> endpoint'));
   });
 
   test('path-style with an unknown region warns', () => {
@@ -208,5 +208,12 @@ describe('LogRocketStorage validation', () => {
   ];
   test.each(cases)('%s', (_name, props, message) => {
     expect(() => build(props)).toThrow(message);
+  });
+});
+
+describe('LogRocketStorage path-style hosts', () => {
+  test.each(['eu-central-1', 'us-east-2'])('%s has a legacy s3-<region> host (Public Suffix List): no warning', (region) => {
+    const { stack } = build({ useVirtualHostS3: false }, region);
+    expect(Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('no legacy s3-<region> endpoint'))).toEqual([]);
   });
 });

@@ -381,3 +381,25 @@ describe('OpenReplayStorage validation', () => {
     expect(() => new OpenReplayStorage(stack, 'OpenReplay', { outputPrefix: prefix })).toThrow(/'outputPrefix' must be a literal string, not a token/);
   });
 });
+
+describe('AWS partitions: the DNS suffix comes from aws-cdk-lib region facts', () => {
+  test.each([
+    ['eu-central-1', 'amazonaws.com'],
+    ['cn-north-1', 'amazonaws.com.cn'],
+    ['eusc-de-east-1', 'amazonaws.eu'],
+    ['us-iso-east-1', 'c2s.ic.gov'],
+    ['us-isob-east-1', 'sc2s.sgov.gov'],
+  ])('%s: endpoint and assets origin end in %s', (region, suffix) => {
+    const stack = testStack(region);
+    const storage = new OpenReplayStorage(stack, 'OpenReplay', { bucketNames: NAMES });
+    expect(storage.endpoint).toBe(`https://s3.${region}.${suffix}`);
+    expect(storage.assetsOrigin).toBe(`https://${NAMES.assets}.s3.${region}.${suffix}`);
+    expect(outputValues(Template.fromStack(stack)).OpenReplayEndpoint).toBe(`https://s3.${region}.${suffix}`);
+  });
+
+  test('an environment-agnostic stack gets AWS::URLSuffix, resolved at deploy', () => {
+    const stack = testStack(null);
+    new OpenReplayStorage(stack, 'OpenReplay', { bucketNames: NAMES });
+    expect(JSON.stringify(outputValues(Template.fromStack(stack)).OpenReplayEndpoint)).toContain('AWS::URLSuffix');
+  });
+});

@@ -3,13 +3,13 @@ import {
   AZURE_PUBLIC_ENDPOINT_SUFFIX,
   GCS_ENDPOINT,
   S3_LEGACY_DASH_REGIONS,
-  awsPartition,
   azureBlobPrefix,
   azurePrefixFromBlobEndpoint,
   gcsPrefix,
   logRocketS3Prefix,
   s3PathStylePrefix,
   s3RegionalEndpoint,
+  s3VirtualHostedFromEndpoint,
   s3VirtualHostedPrefix,
   trimTrailingSlash,
 } from '../../src/core/prefix';
@@ -24,24 +24,6 @@ describe('GCS', () => {
   });
 });
 
-describe('awsPartition', () => {
-  it.each([
-    ['us-east-1', 'aws', 'amazonaws.com'],
-    ['eu-central-1', 'aws', 'amazonaws.com'],
-    ['ap-southeast-2', 'aws', 'amazonaws.com'],
-    ['cn-north-1', 'aws-cn', 'amazonaws.com.cn'],
-    ['cn-northwest-1', 'aws-cn', 'amazonaws.com.cn'],
-    ['us-gov-west-1', 'aws-us-gov', 'amazonaws.com'],
-    ['us-gov-east-1', 'aws-us-gov', 'amazonaws.com'],
-  ])('%s is in %s with suffix %s', (region, partition, urlSuffix) => {
-    expect(awsPartition(region)).toEqual({ partition, urlSuffix });
-  });
-
-  test('an unresolved region falls back to the standard partition', () => {
-    expect(awsPartition(CDK_TOKEN)).toEqual({ partition: 'aws', urlSuffix: 'amazonaws.com' });
-  });
-});
-
 describe('s3RegionalEndpoint', () => {
   it.each([
     ['eu-central-1', 'https://s3.eu-central-1.amazonaws.com'],
@@ -49,22 +31,28 @@ describe('s3RegionalEndpoint', () => {
     ['cn-north-1', 'https://s3.cn-north-1.amazonaws.com.cn'],
     ['us-gov-west-1', 'https://s3.us-gov-west-1.amazonaws.com'],
   ])('%s -> %s (no trailing slash)', (region, endpoint) => {
-    expect(s3RegionalEndpoint(region)).toBe(endpoint);
+    expect(s3RegionalEndpoint(region, region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com')).toBe(endpoint);
   });
 
-  test('an explicit URL suffix wins over the derived one', () => {
+  test('a token suffix (AWS::URLSuffix) passes through', () => {
     expect(s3RegionalEndpoint(CDK_TOKEN, TF_TOKEN)).toBe(`https://s3.${CDK_TOKEN}.${TF_TOKEN}`);
   });
 });
 
 describe('S3 virtual-hosted prefix', () => {
   it.each([
-    ['eu-central-1', 'https://user-files.s3.eu-central-1.amazonaws.com/'],
-    ['us-east-1', 'https://user-files.s3.us-east-1.amazonaws.com/'],
-    ['cn-north-1', 'https://user-files.s3.cn-north-1.amazonaws.com.cn/'],
-    ['us-gov-west-1', 'https://user-files.s3.us-gov-west-1.amazonaws.com/'],
-  ])('%s -> %s', (region, prefix) => {
-    expect(s3VirtualHostedPrefix('user-files', region)).toBe(prefix);
+    ['eu-central-1', 'amazonaws.com', 'https://user-files.s3.eu-central-1.amazonaws.com/'],
+    ['us-east-1', 'amazonaws.com', 'https://user-files.s3.us-east-1.amazonaws.com/'],
+    ['cn-north-1', 'amazonaws.com.cn', 'https://user-files.s3.cn-north-1.amazonaws.com.cn/'],
+    ['eusc-de-east-1', 'amazonaws.eu', 'https://user-files.s3.eusc-de-east-1.amazonaws.eu/'],
+    ['us-gov-west-1', 'amazonaws.com', 'https://user-files.s3.us-gov-west-1.amazonaws.com/'],
+  ])('%s (%s) -> %s', (region, suffix, prefix) => {
+    expect(s3VirtualHostedPrefix('user-files', region, suffix)).toBe(prefix);
+  });
+
+  test('from the regional endpoint, as the command derives it', () => {
+    expect(s3VirtualHostedFromEndpoint('b1', 'https://s3.eusc-de-east-1.amazonaws.eu')).toBe('https://b1.s3.eusc-de-east-1.amazonaws.eu/');
+    expect(s3VirtualHostedFromEndpoint('b1', 'https://s3.eu-west-1.amazonaws.com/')).toBe('https://b1.s3.eu-west-1.amazonaws.com/');
   });
 
   test('an explicit URL suffix is used as given', () => {
@@ -74,40 +62,40 @@ describe('S3 virtual-hosted prefix', () => {
 
 describe('S3 path-style prefix', () => {
   test('us-east-1 has no region in the host and no warning', () => {
-    expect(s3PathStylePrefix('user-files', 'us-east-1')).toEqual({
+    expect(s3PathStylePrefix('user-files', 'us-east-1', 'amazonaws.com')).toEqual({
       prefix: 'https://s3.amazonaws.com/user-files/',
       warnings: [],
     });
   });
 
   test('us-west-2 uses the legacy dash host and needs no warning', () => {
-    expect(s3PathStylePrefix('user-files', 'us-west-2')).toEqual({
+    expect(s3PathStylePrefix('user-files', 'us-west-2', 'amazonaws.com')).toEqual({
       prefix: 'https://s3-us-west-2.amazonaws.com/user-files/',
       warnings: [],
     });
   });
 
   it.each(S3_LEGACY_DASH_REGIONS.map((r) => [r]))('legacy dash region %s gets no warning', (region) => {
-    const derived = s3PathStylePrefix('user-files', region);
+    const derived = s3PathStylePrefix('user-files', region, 'amazonaws.com');
     expect(derived.prefix).toBe(`https://s3-${region}.amazonaws.com/user-files/`);
     expect(derived.warnings).toEqual([]);
   });
 
-  test('eu-central-1 has no dash endpoint: the prefix is what the chart derives, with one warning', () => {
-    const derived = s3PathStylePrefix('user-files', 'eu-central-1');
-    expect(derived.prefix).toBe('https://s3-eu-central-1.amazonaws.com/user-files/');
+  test('eu-south-1 has no dash endpoint: the prefix is what the chart derives, with one warning', () => {
+    const derived = s3PathStylePrefix('user-files', 'eu-south-1', 'amazonaws.com');
+    expect(derived.prefix).toBe('https://s3-eu-south-1.amazonaws.com/user-files/');
     expect(derived.warnings).toHaveLength(1);
     const [warning] = derived.warnings;
     expect(warning).toContain("'useVirtualHostS3'");
-    expect(warning).toContain('eu-central-1');
-    expect(warning).toContain('https://s3-eu-central-1.amazonaws.com/user-files/');
+    expect(warning).toContain('eu-south-1');
+    expect(warning).toContain('https://s3-eu-south-1.amazonaws.com/user-files/');
     // The fix names a URL that does resolve and where to put it.
-    expect(warning).toContain('https://s3.eu-central-1.amazonaws.com/user-files/');
+    expect(warning).toContain('https://s3.eu-south-1.amazonaws.com/user-files/');
     expect(warning).toContain("'cachedAssetPrefixes'");
   });
 
   test('a China region uses the .com.cn suffix in the prefix and the suggested fix', () => {
-    const derived = s3PathStylePrefix('user-files', 'cn-north-1');
+    const derived = s3PathStylePrefix('user-files', 'cn-north-1', 'amazonaws.com.cn');
     expect(derived.prefix).toBe('https://s3-cn-north-1.amazonaws.com.cn/user-files/');
     expect(derived.warnings.join('\n')).toContain('https://s3.cn-north-1.amazonaws.com.cn/user-files/');
   });
@@ -119,26 +107,26 @@ describe('S3 path-style prefix', () => {
   });
 
   test('an unresolved bucket passes through', () => {
-    expect(s3PathStylePrefix(CDK_TOKEN, 'us-east-1').prefix).toBe(`https://s3.amazonaws.com/${CDK_TOKEN}/`);
+    expect(s3PathStylePrefix(CDK_TOKEN, 'us-east-1', 'amazonaws.com').prefix).toBe(`https://s3.amazonaws.com/${CDK_TOKEN}/`);
   });
 });
 
 describe('logRocketS3Prefix follows aws.useVirtualHostS3', () => {
   test('true: virtual-hosted, no warning', () => {
-    expect(logRocketS3Prefix('user-files', 'eu-central-1', true)).toEqual({
+    expect(logRocketS3Prefix('user-files', 'eu-central-1', true, 'amazonaws.com')).toEqual({
       prefix: 'https://user-files.s3.eu-central-1.amazonaws.com/',
       warnings: [],
     });
   });
 
   test('false: path-style, with its warnings', () => {
-    expect(logRocketS3Prefix('user-files', 'eu-central-1', false)).toEqual(s3PathStylePrefix('user-files', 'eu-central-1'));
-    expect(logRocketS3Prefix('user-files', 'eu-central-1', false).warnings).toHaveLength(1);
-    expect(logRocketS3Prefix('user-files', 'us-east-1', false).prefix).toBe('https://s3.amazonaws.com/user-files/');
+    expect(logRocketS3Prefix('user-files', 'eu-south-1', false, 'amazonaws.com')).toEqual(s3PathStylePrefix('user-files', 'eu-south-1', 'amazonaws.com'));
+    expect(logRocketS3Prefix('user-files', 'eu-south-1', false, 'amazonaws.com').warnings).toHaveLength(1);
+    expect(logRocketS3Prefix('user-files', 'us-east-1', false, 'amazonaws.com').prefix).toBe('https://s3.amazonaws.com/user-files/');
   });
 
   test('the URL suffix reaches both forms', () => {
-    expect(logRocketS3Prefix('b1', 'cn-north-1', true).prefix).toBe('https://b1.s3.cn-north-1.amazonaws.com.cn/');
+    expect(logRocketS3Prefix('b1', 'cn-north-1', true, 'amazonaws.com.cn').prefix).toBe('https://b1.s3.cn-north-1.amazonaws.com.cn/');
     expect(logRocketS3Prefix('b1', 'us-west-2', false, 'example.test').prefix).toBe('https://s3-us-west-2.example.test/b1/');
   });
 });
@@ -181,14 +169,14 @@ describe('Azure', () => {
 describe('every derived prefix', () => {
   const prefixes: Array<[string, string]> = [
     ['gcs', gcsPrefix('b1')],
-    ['s3 virtual-hosted', s3VirtualHostedPrefix('b1', 'eu-west-1')],
-    ['s3 virtual-hosted china', s3VirtualHostedPrefix('b1', 'cn-northwest-1')],
-    ['s3 path-style us-east-1', s3PathStylePrefix('b1', 'us-east-1').prefix],
-    ['s3 path-style dash', s3PathStylePrefix('b1', 'sa-east-1').prefix],
-    ['s3 path-style no dash', s3PathStylePrefix('b1', 'eu-central-1').prefix],
-    ['s3 path-style govcloud', s3PathStylePrefix('b1', 'us-gov-west-1').prefix],
-    ['logrocket virtual-hosted', logRocketS3Prefix('b1', 'us-east-2', true).prefix],
-    ['logrocket path-style', logRocketS3Prefix('b1', 'us-east-2', false).prefix],
+    ['s3 virtual-hosted', s3VirtualHostedPrefix('b1', 'eu-west-1', 'amazonaws.com')],
+    ['s3 virtual-hosted china', s3VirtualHostedPrefix('b1', 'cn-northwest-1', 'amazonaws.com.cn')],
+    ['s3 path-style us-east-1', s3PathStylePrefix('b1', 'us-east-1', 'amazonaws.com').prefix],
+    ['s3 path-style dash', s3PathStylePrefix('b1', 'sa-east-1', 'amazonaws.com').prefix],
+    ['s3 path-style no dash', s3PathStylePrefix('b1', 'eu-central-1', 'amazonaws.com').prefix],
+    ['s3 path-style govcloud', s3PathStylePrefix('b1', 'us-gov-west-1', 'amazonaws.com').prefix],
+    ['logrocket virtual-hosted', logRocketS3Prefix('b1', 'us-east-2', true, 'amazonaws.com').prefix],
+    ['logrocket path-style', logRocketS3Prefix('b1', 'us-east-2', false, 'amazonaws.com').prefix],
     ['azure public', azureBlobPrefix('acct1', 'c1')],
     ['azure sovereign', azureBlobPrefix('acct1', 'c1', 'core.usgovcloudapi.net')],
     ['azure from endpoint', azurePrefixFromBlobEndpoint('https://acct1.blob.core.windows.net/', 'c1')],
