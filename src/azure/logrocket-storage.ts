@@ -1,6 +1,7 @@
 import type { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import type { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
 import { Construct } from 'constructs';
+import { azureEndpointSuffixOf } from './provider-environment';
 import { ReplayStorageAccount } from './replay-storage-account';
 import type { AzureStorageAccountOptions } from './storage-account-options';
 import { AZURE_BLOB_BACKEND } from '../core/backends/azure-blob';
@@ -53,11 +54,12 @@ export class LogRocketStorage extends Construct implements ILogRocketStorage {
       constructId: id,
       constructPath: this.node.path,
       // The deployed prefix comes from the account's endpoint; with concrete
-      // names, compare against the public-cloud form of it.
-      primaryPrefix: (container) => ({
-        prefix: isUnresolved(props.storageAccountName) || isUnresolved(container) ? '${TfToken[unknown]}' : azureBlobPrefix(props.storageAccountName, container),
-        warnings: [],
-      }),
+      // names, compare against its form in the cloud the provider targets.
+      primaryPrefix: (container) => {
+        const suffix = azureEndpointSuffixOf(this);
+        const known = suffix !== undefined && !isUnresolved(props.storageAccountName) && !isUnresolved(container);
+        return { prefix: known ? azureBlobPrefix(props.storageAccountName, container, suffix) : undefined, warnings: [] };
+      },
       cloudChecks: (problems) => checkAzureAccountOptions(problems, props),
     });
     addTerraformWarnings(this, model.warnings);

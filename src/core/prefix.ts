@@ -13,6 +13,17 @@ export const GCS_ENDPOINT = 'https://storage.googleapis.com';
 /** Azure public cloud Blob endpoint suffix. */
 export const AZURE_PUBLIC_ENDPOINT_SUFFIX = 'core.windows.net';
 
+/**
+ * Storage endpoint suffix of each Azure cloud, by the azurerm provider's
+ * `environment` (public, usgovernment, china).
+ * @see https://learn.microsoft.com/azure/storage/common/storage-account-overview#storage-account-endpoints
+ */
+export const AZURE_ENDPOINT_SUFFIXES: Readonly<Record<string, string>> = {
+  public: AZURE_PUBLIC_ENDPOINT_SUFFIX,
+  usgovernment: 'core.usgovcloudapi.net',
+  china: 'core.chinacloudapi.cn',
+};
+
 /** The one S3 region whose path-style host carries no region. */
 const US_EAST_1 = 'us-east-1';
 

@@ -1,9 +1,11 @@
+import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
 import { TerraformVariable } from 'cdktf';
 import { parse } from 'yaml';
 import { renderWithAccount, resources, synthAzure, warnings } from './synth';
 import { LogRocketStorage, LogRocketStorageProps } from '../../src/azure/logrocket-storage';
+import { synthWith } from '../terraform/synth';
 
 const BASE: LogRocketStorageProps = {
   storageAccountName: 'logrockettest01',
@@ -107,6 +109,33 @@ describe('Helm values', () => {
       backendIngest: { enabled: false },
       cachedAssetPrefixes: ['https://cdn.example.com/user-files/'],
     });
+  });
+});
+
+describe('cachedAssetPrefixes against the primary of the cloud the provider targets', () => {
+  function synthIn(environment: string | undefined, cachedAssetPrefixes: string[]) {
+    return synthWith(
+      (stack) => new AzurermProvider(stack, 'azurerm', { features: [{}], ...(environment ? { environment } : {}) }),
+      (stack) => new LogRocketStorage(stack, 'LogRocket', { ...BASE, cachedAssetPrefixes }),
+    );
+  }
+  const china = 'https://logrockettest01.blob.core.chinacloudapi.cn/user-files/';
+  const publicCloud = 'https://logrockettest01.blob.core.windows.net/user-files/';
+
+  test('in Azure China the account\'s own China primary is refused', () => {
+    expect(() => synthIn('china', [china])).toThrow(/never the primary derived prefix/);
+  });
+
+  test('in Azure China the public-cloud URL is another origin and accepted', () => {
+    expect(() => synthIn('china', [publicCloud])).not.toThrow();
+  });
+
+  test('US Government uses core.usgovcloudapi.net', () => {
+    expect(() => synthIn('usgovernment', ['https://logrockettest01.blob.core.usgovcloudapi.net/user-files/'])).toThrow(/never the primary derived prefix/);
+  });
+
+  test('with no environment the provider targets the public cloud', () => {
+    expect(() => synthIn(undefined, [publicCloud])).toThrow(/never the primary derived prefix/);
   });
 });
 

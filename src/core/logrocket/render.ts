@@ -30,7 +30,7 @@ export function renderLogRocket(model: LogRocketModel, deployed: LogRocketDeploy
       cachedAssetPrefixes: model.cachedAssetPrefixes,
     }),
   );
-  const replayPrefix = deployed.kind === 'azure-blob' ? deployed.replayPrefix : model.replayPrefix;
+  const replayPrefix = deployed.kind === 'azure-blob' ? deployed.replayPrefix : model.replayPrefix!;
   const outputs: RenderedOutput[] = [
     output('ReplayPrefix', replayPrefix),
     output('HelmValues', helmValues),

@@ -4,7 +4,6 @@ import { Problems } from '../errors';
 import { DEFAULT_NONCURRENT_VERSION_EXPIRATION_DAYS, MAX_DAYS, type LifecycleModel } from '../lifecycle';
 import type { ResolveContext } from '../openreplay/resolve';
 import { resolveOutputPrefix } from '../outputs/output-prefix';
-import type { DerivedPrefix } from '../prefix';
 import { LOGROCKET_USER_FILES } from '../roles';
 import { validateCachedAssetPrefixes } from '../validation/asset-prefixes';
 import { validateCorsOriginCount, validateCorsOrigins } from '../validation/cors-origin';
@@ -16,10 +15,19 @@ import type { LogRocketStorageOptions } from './options';
 
 /** What only the cloud knows at resolve time. */
 export interface LogRocketResolveContext extends ResolveContext {
-  /** The primary replay prefix the chart derives for this bucket name on this cloud, with any warning. */
-  readonly primaryPrefix: (bucketName: string) => DerivedPrefix;
+  /**
+   * The primary replay prefix the chart derives for this bucket name on this
+   * cloud, with any warning; no prefix when it is only known at deploy.
+   */
+  readonly primaryPrefix: (bucketName: string) => PrimaryPrefix;
   /** A network write restriction the cloud's props ask for (AWS `restrictWritesTo`). */
   readonly writeRestriction?: { readonly prop: string; readonly value?: WriteRestrictionModel };
+}
+
+/** The derived primary prefix as far as it is known at synth. */
+export interface PrimaryPrefix {
+  readonly prefix?: string;
+  readonly warnings: readonly string[];
 }
 
 /** LogRocket's storage, resolved once for one backend. */
@@ -30,8 +38,8 @@ export interface LogRocketModel {
   readonly cors: CorsModel;
   readonly versioned: boolean;
   readonly lifecycle: LifecycleModel;
-  /** The derived primary prefix, ending with `/`. */
-  readonly replayPrefix: string;
+  /** The derived primary prefix, ending with `/`, when known at synth. */
+  readonly replayPrefix?: string;
   readonly cachedAssetPrefixes: readonly string[];
   readonly backendIngest: boolean;
   readonly asyncMobileUpload: boolean;

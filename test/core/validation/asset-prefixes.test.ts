@@ -43,3 +43,30 @@ describe('validateCachedAssetPrefixes', () => {
     expect(check([primary], primary)).not.toThrow();
   });
 });
+
+describe('cachedAssetPrefixes are canonical https URLs', () => {
+  it.each([
+    ['https://user:pw@cdn.example.com/u/', /must be a list of URLs without credentials/],
+    ['https://cdn.example.com/u/?v=1', /must be a list of URLs without a query/],
+    ['https://cdn.example.com/u/?', /must be a list of URLs without a query/],
+    ['https://cdn.example.com/u/#x', /must be a list of URLs without a fragment/],
+    ['https://cdn.example.com/u /', /must be a list of URLs without whitespace or control characters/],
+    ['https://cdn.example.com/u/\n', /must be a list of URLs without whitespace or control characters/],
+    ['HTTPS://cdn.example.com/u/', /must be a list of canonical URLs .* Write 'https:\/\/cdn\.example\.com\/u\/'/],
+    ['https://CDN.example.com/u/', /must be a list of canonical URLs .* Write 'https:\/\/cdn\.example\.com\/u\/'/],
+    ['https://cdn.example.com:443/u/', /must be a list of canonical URLs .* Write 'https:\/\/cdn\.example\.com\/u\/'/],
+  ])('rejects %j', (prefix, message) => {
+    expect(check([prefix])).toThrow(message);
+  });
+
+  it.each(['https://acme-user-files.s3.eu-central-1.amazonaws.com:443/', 'https://ACME-USER-FILES.s3.eu-central-1.amazonaws.com/'])(
+    'the primary prefix spelled %s is still refused (compared after normalising)',
+    (prefix) => {
+      expect(check([prefix])).toThrow(/never the primary derived prefix|canonical URLs/);
+    },
+  );
+
+  test('a non-default port is kept: it is another origin', () => {
+    expect(check(['https://cdn.example.com:8443/u/'])).not.toThrow();
+  });
+});
