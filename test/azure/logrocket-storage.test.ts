@@ -115,8 +115,8 @@ describe('Helm values', () => {
 describe('cachedAssetPrefixes against the primary of the cloud the provider targets', () => {
   function synthIn(environment: string | undefined, cachedAssetPrefixes: string[]) {
     return synthWith(
-      (stack) => new AzurermProvider(stack, 'azurerm', { features: [{}], ...(environment ? { environment } : {}) }),
-      (stack) => new LogRocketStorage(stack, 'LogRocket', { ...BASE, cachedAssetPrefixes }),
+      (s) => new AzurermProvider(s, 'azurerm', { features: [{}], ...(environment ? { environment } : {}) }),
+      (s) => new LogRocketStorage(s, 'LogRocket', { ...BASE, cachedAssetPrefixes }),
     );
   }
   const china = 'https://logrockettest01.blob.core.chinacloudapi.cn/user-files/';

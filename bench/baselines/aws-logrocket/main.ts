@@ -74,23 +74,51 @@ const secret = new secretsmanager.Secret(credentials, 'Secret', {
   },
 });
 
+const outputs: string[] = [];
 function output(name: string, value: string, description: string): void {
   new CfnOutput(storage, name, { value, description }).overrideLogicalId(`LogRocket${name}`);
+  outputs.push(name);
 }
-output('ReplayPrefix', `https://${BUCKET}.s3.${REGION}.amazonaws.com/`, 'Replay asset prefix the chart derives (browser URL before the asset hash)');
+output(
+  'ReplayPrefix',
+  `https://${BUCKET}.s3.${REGION}.amazonaws.com/`,
+  'Replay asset prefix the chart derives (browser URL before the asset hash); feeds nothing: the chart derives it; never list it in cachedAssetPrefixes',
+);
 output(
   'HelmValues',
   `fileStorage:\n  buckets:\n    userFiles: ${BUCKET}\naws:\n  region: ${REGION}\n  useVirtualHostS3: true\nbackendIngest:\n  enabled: true\n`,
-  'LogRocket chart values for userFiles storage and async mobile upload',
+  'Helm values for the chart, as YAML; feeds helm upgrade -f values.yaml',
 );
-output('UserFilesBucket', BUCKET, 'userFiles bucket (fileStorage.buckets.userFiles)');
-output('Region', REGION, 'Region of the bucket (aws.region)');
-output('SecretArn', secret.secretArn, 'Secrets Manager secret with the access key pair (JSON keys access-key, secret-key)');
+output('UserFilesBucket', BUCKET, 'LogRocket userFiles bucket; feeds fileStorage.buckets.userFiles');
+output('Region', REGION, 'Region the backend signs requests for; feeds global.s3.region / aws.region');
+output('SecretArn', secret.secretArn, 'Secrets Manager secret with the access key pair (JSON keys access-key, secret-key); feeds CreateSecretCommand');
+// The Metadata output names every output, itself first.
+const metadata = {
+  schema: 'replay-storage/v1',
+  product: 'logrocket',
+  cloud: 'aws',
+  outputs: Object.fromEntries(['Metadata', ...outputs].map((name) => [name, `LogRocket${name}`])),
+};
+output(
+  'Metadata',
+  JSON.stringify(metadata),
+  'replay-storage metadata (product, cloud, output names, Kubernetes secret), read by the replay-storage command; feeds replay-storage values and verify',
+);
 
-// The same cdk-nag acknowledgements as the example.
-Validations.of(bucket).acknowledge({ id: 'AwsSolutions-S2', reason: 'The replay player loads async-uploaded images by unsigned URL.' });
+// The same cdk-nag acknowledgements as the library (its reasons, as literals).
+const PUBLIC_ASSETS =
+  'Browsers load replay assets by unsigned URL: a bucket policy grants anonymous s3:GetObject on objects only; ACLs stay blocked and listing is never allowed.';
+Validations.of(bucket).acknowledge({ id: 'AwsSolutions-S2', reason: PUBLIC_ASSETS });
+Validations.of(bucket).acknowledge({ id: 'AwsSolutions-S5', reason: PUBLIC_ASSETS });
 const logicalId = stack.resolve(stack.getLogicalId(bucket.node.defaultChild as s3.CfnBucket));
-Validations.of(storage).acknowledge({ id: `AwsSolutions-IAM5[Resource::<${logicalId}.Arn>/*]`, reason: 'Object-level actions on the userFiles bucket.' });
-Validations.of(secret).acknowledge({ id: 'AwsSolutions-SMG4', reason: 'Static IAM access key for the LogRocket backend.' });
+Validations.of(credentials).acknowledge({
+  id: `AwsSolutions-IAM5[Resource::<${logicalId}.Arn>/*]`,
+  reason: 'Object-level actions must name the objects of this one bucket (<bucket arn>/*); the actions are listed one by one, with no action wildcard.',
+});
+Validations.of(secret).acknowledge({
+  id: 'AwsSolutions-SMG4',
+  reason:
+    "The secret holds a static IAM access key that the chart reads from a Kubernetes secret; Secrets Manager cannot rotate an IAM user's key. Rotate it by raising 'accessKeySerial' and re-creating the Kubernetes secret.",
+});
 
 app.synth();

@@ -5,7 +5,7 @@
  * can be compared resource by resource.
  */
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { App, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib/core';
+import { App, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib/core';
 import { openReplaySet } from './openreplay-set';
 
 const app = new App();
@@ -21,7 +21,7 @@ const accessLogs = new s3.Bucket(stack, 'AccessLogs', {
   removalPolicy: RemovalPolicy.RETAIN,
 });
 
-const set = openReplaySet(stack, 'OpenReplay', {
+openReplaySet(stack, 'OpenReplay', {
   names: {
     recordings: 'example-openreplay-mobs',
     assets: 'example-openreplay-sessions-assets',
@@ -31,13 +31,5 @@ const set = openReplaySet(stack, 'OpenReplay', {
   origin: 'https://openreplay.example.com',
   accessLogs,
 });
-
-// The same cdk-nag acknowledgements as the example.
-Validations.of(set.buckets[1]).acknowledge({ id: 'AwsSolutions-S2', reason: 'Browsers load replay assets by unsigned URL.' });
-for (const bucket of set.buckets) {
-  const logicalId = stack.resolve(stack.getLogicalId(bucket.node.defaultChild as s3.CfnBucket));
-  Validations.of(set.scope).acknowledge({ id: `AwsSolutions-IAM5[Resource::<${logicalId}.Arn>/*]`, reason: 'Object-level actions on this one bucket.' });
-}
-Validations.of(set.secret).acknowledge({ id: 'AwsSolutions-SMG4', reason: 'Static IAM access key read from a Kubernetes secret.' });
 
 app.synth();

@@ -6,8 +6,17 @@
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
-import { CfnOutput, Duration, RemovalPolicy, SecretValue, Stack } from 'aws-cdk-lib/core';
+import { CfnOutput, Duration, RemovalPolicy, SecretValue, Stack, Validations } from 'aws-cdk-lib/core';
 import { Construct } from 'constructs';
+
+const SECRET = 'openreplay-object-storage';
+/** The library's cdk-nag acknowledgement reasons (src/aws/nag-acknowledgements.ts), as literals. */
+const PUBLIC_ASSETS =
+  'Browsers load replay assets by unsigned URL: a bucket policy grants anonymous s3:GetObject on objects only; ACLs stay blocked and listing is never allowed.';
+const OBJECT_ACTIONS =
+  'Object-level actions must name the objects of this one bucket (<bucket arn>/*); the actions are listed one by one, with no action wildcard.';
+const STATIC_KEY =
+  "The secret holds a static IAM access key that the chart reads from a Kubernetes secret; Secrets Manager cannot rotate an IAM user's key. Rotate it by raising 'accessKeySerial' and re-creating the Kubernetes secret.";
 
 export interface OpenReplaySetOptions {
   readonly names: { readonly recordings: string; readonly assets: string; readonly sourcemaps: string; readonly spots: string };
@@ -51,11 +60,16 @@ export function openReplaySet(parent: Construct, id: string, options: OpenReplay
           maxAge: 3600,
         },
       ],
-      lifecycleRules: [{ id: 'expire-tagged-to_delete_in_days', tagFilters: { to_delete_in_days: '7' }, expiration: Duration.days(7) }],
+      lifecycleRules: [
+        { id: 'expire-tagged-to_delete_in_days', tagFilters: { to_delete_in_days: '30' }, expiration: Duration.days(30) },
+        { id: 'abort-incomplete-multipart-uploads', abortIncompleteMultipartUploadAfter: Duration.days(7) },
+      ],
       serverAccessLogsBucket: accessLogs,
       serverAccessLogsPrefix: accessLogs ? `${id}/${role}/` : undefined,
     });
     if (isPublic) {
+      Validations.of(bucket).acknowledge({ id: 'AwsSolutions-S2', reason: PUBLIC_ASSETS });
+      Validations.of(bucket).acknowledge({ id: 'AwsSolutions-S5', reason: PUBLIC_ASSETS });
       bucket.addToResourcePolicy(
         new iam.PolicyStatement({
           sid: 'AnonymousObjectRead',
@@ -75,7 +89,7 @@ export function openReplaySet(parent: Construct, id: string, options: OpenReplay
     statements: [
       new iam.PolicyStatement({
         sid: 'ObjectAccess',
-        actions: ['s3:PutObject', 's3:GetObject', 's3:GetObjectAcl', 's3:GetObjectTagging', 's3:PutObjectTagging'],
+        actions: ['s3:PutObject', 's3:AbortMultipartUpload', 's3:GetObject', 's3:GetObjectAcl', 's3:GetObjectTagging', 's3:PutObjectTagging'],
         resources: buckets.map((b) => b.arnForObjects('*')),
       }),
       new iam.PolicyStatement({ sid: 'BucketAccess', actions: ['s3:ListBucket', 's3:GetBucketLocation'], resources: buckets.map((b) => b.bucketArn) }),
@@ -90,18 +104,29 @@ export function openReplaySet(parent: Construct, id: string, options: OpenReplay
     },
   });
 
+  const outputs: string[] = [];
   const output = (name: string, value: string, description: string): void => {
     new CfnOutput(storage, name, { value, description }).overrideLogicalId(`${id}${name}`);
+    outputs.push(name);
   };
+  // The same cdk-nag acknowledgements as the library.
+  const stack = Stack.of(storage);
+  for (const bucket of buckets) {
+    const logicalId = stack.resolve(stack.getLogicalId(bucket.node.defaultChild as s3.CfnBucket));
+    Validations.of(credentials).acknowledge({ id: `AwsSolutions-IAM5[Resource::<${logicalId}.Arn>/*]`, reason: OBJECT_ACTIONS });
+  }
+  Validations.of(secret).acknowledge({ id: 'AwsSolutions-SMG4', reason: STATIC_KEY });
+
   const readKey = (key: string) =>
     `"$(aws secretsmanager get-secret-value --region ${region} --secret-id ${secret.secretArn} --query SecretString --output text | jq -r '.["${key}"]')"`;
-  output('RecordingsBucket', names.recordings, 'OpenReplay recordings bucket (global.s3.recordingsBucket)');
-  output('AssetsBucket', names.assets, 'OpenReplay assets bucket (global.s3.assetsBucket)');
-  output('SourcemapsBucket', names.sourcemaps, 'OpenReplay sourcemaps bucket (global.s3.sourcemapsBucket)');
-  output('SpotsBucket', names.spots, 'OpenReplay spots bucket (global.s3.spotsBucket)');
-  output('Region', region, 'Region of the buckets (global.s3.region)');
-  output('Endpoint', endpoint, 'S3 endpoint (global.s3.endpoint)');
-  output('AssetsOrigin', assetsOrigin, 'Browser URL of the assets bucket (global.assetsOrigin)');
+  const legacy = (file: string) => `Legacy chart layout: env of ${file}; feeds ${file}`;
+  output('RecordingsBucket', names.recordings, 'OpenReplay recordings bucket; feeds global.s3.recordingsBucket');
+  output('AssetsBucket', names.assets, 'OpenReplay assets bucket, readable anonymously; feeds global.s3.assetsBucket');
+  output('SourcemapsBucket', names.sourcemaps, 'OpenReplay sourcemaps bucket; feeds global.s3.sourcemapsBucket');
+  output('SpotsBucket', names.spots, 'OpenReplay spots bucket; feeds global.s3.spotsBucket');
+  output('Region', region, 'Region the backend signs requests for; feeds global.s3.region / aws.region');
+  output('Endpoint', endpoint, 'Storage endpoint the backend calls; feeds global.s3.endpoint');
+  output('AssetsOrigin', assetsOrigin, 'Browser URL of the assets bucket; feeds global.assetsOrigin');
   output(
     'HelmValues',
     `minio:
@@ -114,30 +139,48 @@ global:
     assetsBucket: ${names.assets}
     sourcemapsBucket: ${names.sourcemaps}
     spotsBucket: ${names.spots}
-    existingSecret: openreplay-s3
+    existingSecret: ${SECRET}
   assetsOrigin: ${assetsOrigin}
+  env:
+    SCH_DELETE_DAYS: "30"
 `,
-    'OpenReplay chart values (v1.9+); create the Kubernetes secret first (see CreateSecretCommand)',
+    `Helm values for the chart, as YAML; feeds helm upgrade -f values.yaml. Create the Kubernetes secret first (output ${id}CreateSecretCommand)`,
   );
   output(
-    'CreateSecretCommand',
-    `kubectl create secret generic openreplay-s3 --namespace app --from-literal=access-key=${readKey('access-key')} --from-literal=secret-key=${readKey('secret-key')}`,
-    'Creates the Kubernetes secret from Secrets Manager (needs the AWS CLI, jq and kubectl)',
+    'LegacyVars',
+    `env:\n  minio_access_key: ${accessKey.accessKeyId}\n  minio_secret_key: <secret-key of the Secrets Manager secret in output ${id}SecretArn>\n`,
+    'Legacy chart layout (v1.8 and earlier): vars.yaml; feeds vars.yaml',
   );
-  const legacy = 'Legacy chart (v1.8 and earlier): env section of';
-  output('LegacyVars', `env:\n  minio_access_key: ${accessKey.accessKeyId}\n  minio_secret_key: <secret-key of the Secrets Manager secret in output ${id}SecretArn>\n`, `${legacy} vars.yaml`);
-  output('LegacyHttp', `env:\n  ASSETS_ORIGIN: ${assetsOrigin}/\n  AWS_REGION: ${region}\n`, `${legacy} http.yaml`);
-  output('LegacyStorage', `env:\n  AWS_ENDPOINT: ${endpoint}\n  AWS_REGION_WEB: ${region}\n  S3_BUCKET_WEB: ${names.recordings}\n`, `${legacy} storage.yaml`);
+  output('LegacyHttp', `env:\n  ASSETS_ORIGIN: ${assetsOrigin}/\n  AWS_REGION: ${region}\n`, legacy('http.yaml'));
+  output('LegacyStorage', `env:\n  AWS_ENDPOINT: ${endpoint}\n  AWS_REGION_WEB: ${region}\n  S3_BUCKET_WEB: ${names.recordings}\n`, legacy('storage.yaml'));
   output(
     'LegacyAssets',
     `env:\n  AWS_ENDPOINT: ${endpoint}\n  AWS_REGION: ${region}\n  S3_BUCKET_ASSETS: ${names.assets}\n  ASSETS_ORIGIN: ${assetsOrigin}/\n`,
-    `${legacy} assets.yaml`,
+    legacy('assets.yaml'),
   );
   output(
     'LegacyChalice',
     `env:\n  AWS_DEFAULT_REGION: ${region}\n  sessions_bucket: ${names.recordings}\n  sessions_region: ${region}\n  sourcemaps_bucket: ${names.sourcemaps}\n  js_cache_bucket: ${names.assets}\n  S3_HOST: ${endpoint}\n`,
-    `${legacy} chalice.yaml`,
+    legacy('chalice.yaml'),
   );
-  output('SecretArn', secret.secretArn, 'Secrets Manager secret with the access key pair (JSON keys access-key, secret-key)');
+  output(
+    'CreateSecretCommand',
+    `kubectl create secret generic ${SECRET} --namespace app --from-literal=access-key=${readKey('access-key')} --from-literal=secret-key=${readKey('secret-key')}`,
+    'Creates the Kubernetes secret the Helm values read; the line holds no key itself; feeds the Kubernetes secret (run once per cluster)',
+  );
+  output('SecretArn', secret.secretArn, 'Secrets Manager secret with the access key pair (JSON keys access-key, secret-key); feeds CreateSecretCommand');
+  // The Metadata output names every output (itself first) and the Kubernetes secret.
+  const metadata = {
+    schema: 'replay-storage/v1',
+    product: 'openreplay',
+    cloud: 'aws',
+    outputs: Object.fromEntries(['Metadata', ...outputs].map((name) => [name, `${id}${name}`])),
+    kubernetesSecret: { name: SECRET, namespace: 'app', keys: { 'access-key': 'SecretArn', 'secret-key': 'SecretArn' } },
+  };
+  output(
+    'Metadata',
+    JSON.stringify(metadata),
+    'replay-storage metadata (product, cloud, output names, Kubernetes secret), read by the replay-storage command; feeds replay-storage values and verify',
+  );
   return { scope: storage, buckets, secret };
 }

@@ -20,8 +20,12 @@ new AzurermProvider(stack, 'azurerm', { features: [{}] });
 const storage = new Construct(stack, 'LogRocket');
 const inner = new Construct(storage, 'Storage');
 
+/** Output `Name` becomes `logrocket_name` (construct id `Output_name`). */
+const outputs: Record<string, string> = {};
 function output(name: string, value: string, description: string, sensitive = false): void {
-  new TerraformOutput(storage, `Output_${name}`, { value, description, ...(sensitive ? { sensitive: true } : {}) }).overrideLogicalId(`logrocket_${name}`);
+  const snake = name.replace(/[A-Z]/g, (c, i: number) => `${i ? '_' : ''}${c.toLowerCase()}`);
+  new TerraformOutput(storage, `Output_${snake}`, { value, description, ...(sensitive ? { sensitive: true } : {}) }).overrideLogicalId(`logrocket_${snake}`);
+  outputs[name] = `logrocket_${snake}`;
 }
 
 const group = new ResourceGroup(inner, 'ResourceGroup', { name: `rg-${ACCOUNT}`, location: 'westeurope' });
@@ -62,11 +66,29 @@ new StorageContainer(inner, 'userFilesContainer', {
 });
 
 const endpoint = Fn.trimsuffix(account.primaryBlobEndpoint, '/');
-output('replay_prefix', `${endpoint}/${CONTAINER}/`, 'Browser URL prefix of async-uploaded assets (derived by the chart)');
-output('helm_values', `fileStorage:\n  buckets:\n    userFiles: ${CONTAINER}\nbackendIngest:\n  enabled: true\n`, 'Helm values for the LogRocket chart');
-output('user_files_bucket', CONTAINER, 'userFiles container (fileStorage.buckets.userFiles)');
-output('storage_account_name', ACCOUNT, 'Storage account name');
-output('blob_endpoint_suffix', Fn.trimprefix(account.primaryBlobHost, `${ACCOUNT}.blob.`), "Blob endpoint suffix of the storage account's cloud");
-output('account_key', account.primaryAccessKey, 'Storage account key', true);
+output(
+  'ReplayPrefix',
+  `${endpoint}/${CONTAINER}/`,
+  'Replay asset prefix the chart derives (browser URL before the asset hash); feeds nothing: the chart derives it; never list it in cachedAssetPrefixes',
+);
+output('HelmValues', `fileStorage:\n  buckets:\n    userFiles: ${CONTAINER}\nbackendIngest:\n  enabled: true\n`, 'Helm values for the chart, as YAML; feeds helm upgrade -f values.yaml');
+output('UserFilesBucket', CONTAINER, 'LogRocket userFiles bucket; feeds fileStorage.buckets.userFiles');
+output(
+  'StorageAccountName',
+  ACCOUNT,
+  'Storage account name; feeds AZURE_ACCOUNT_NAME (OpenReplay). Not a documented chart key: configure it where your install expects it',
+);
+output(
+  'BlobEndpointSuffix',
+  Fn.trimprefix(account.primaryBlobHost, `${ACCOUNT}.blob.`),
+  "Blob endpoint suffix of the storage account's cloud; feeds sovereign-cloud URL checks",
+);
+output('AccountKey', account.primaryAccessKey, 'Storage account key; feeds Kubernetes secret (AZURE_ACCOUNT_KEY for OpenReplay)', true);
+// The Metadata output names every output, itself first.
+output(
+  'Metadata',
+  JSON.stringify({ schema: 'replay-storage/v1', product: 'logrocket', cloud: 'azure', outputs: { Metadata: 'logrocket_metadata', ...outputs } }),
+  'replay-storage metadata (product, cloud, output names, Kubernetes secret), read by the replay-storage command; feeds replay-storage values and verify',
+);
 
 app.synth();

@@ -13,7 +13,7 @@ import { App, Fn, TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 
 const ACCOUNT = 'openreplaydemo4711';
-const SECRET = 'openreplay-azure-storage';
+const SECRET = 'openreplay-object-storage';
 
 const app = new App();
 const stack = new TerraformStack(app, 'azure-openreplay');
@@ -21,8 +21,12 @@ new AzurermProvider(stack, 'azurerm', { features: [{}] });
 const storage = new Construct(stack, 'OpenReplay');
 const inner = new Construct(storage, 'Storage');
 
+/** Output `Name` becomes `openreplay_name` (construct id `Output_name`). */
+const outputs: Record<string, string> = {};
 function output(name: string, value: string, description: string, sensitive = false): void {
-  new TerraformOutput(storage, `Output_${name}`, { value, description, ...(sensitive ? { sensitive: true } : {}) }).overrideLogicalId(`openreplay_${name}`);
+  const snake = name.replace(/[A-Z]/g, (c, i: number) => `${i ? '_' : ''}${c.toLowerCase()}`);
+  new TerraformOutput(storage, `Output_${snake}`, { value, description, ...(sensitive ? { sensitive: true } : {}) }).overrideLogicalId(`openreplay_${snake}`);
+  outputs[name] = `openreplay_${snake}`;
 }
 
 const group = new ResourceGroup(inner, 'ResourceGroup', { name: `rg-${ACCOUNT}`, location: 'westeurope' });
@@ -55,12 +59,13 @@ const account = new StorageAccount(inner, 'Account', {
   },
   lifecycle: { preventDestroy: true },
 });
-for (const [role, name, access, keep] of [
+const containers = [
   ['recordings', 'mobs', 'private', true],
   ['assets', 'sessions-assets', 'blob', false],
   ['sourcemaps', 'sourcemaps', 'private', false],
   ['spots', 'spots', 'private', true],
-] as const) {
+] as const;
+for (const [role, name, access, keep] of containers) {
   new StorageContainer(inner, `${role}Container`, {
     name,
     storageAccountId: account.id,
@@ -68,15 +73,19 @@ for (const [role, name, access, keep] of [
     lifecycle: keep ? { preventDestroy: true } : undefined,
   });
 }
-const policyScope = new Construct(storage, 'TaggedDeletion');
+const policyScope = new Construct(inner, 'Lifecycle');
 new StorageManagementPolicy(policyScope, 'Policy', {
   storageAccountId: account.id,
   rule: [
     {
       name: 'delete-tagged-recordings',
       enabled: true,
-      filters: { blobTypes: ['blockBlob'], matchBlobIndexTag: [{ name: 'to_delete_in_days', operation: '==', value: '7' }] },
-      actions: { baseBlob: { deleteAfterDaysSinceModificationGreaterThan: 7 } },
+      filters: {
+        blobTypes: ['blockBlob'],
+        prefixMatch: containers.map(([, name]) => `${name}/`),
+        matchBlobIndexTag: [{ name: 'to_delete_in_days', operation: '==', value: '30' }],
+      },
+      actions: { baseBlob: { deleteAfterDaysSinceModificationGreaterThan: 30 } },
     },
   ],
 });
@@ -84,28 +93,44 @@ new StorageManagementPolicy(policyScope, 'Policy', {
 const endpoint = Fn.trimsuffix(account.primaryBlobEndpoint, '/');
 const assetsOrigin = `${endpoint}/sessions-assets`;
 const secretEnv = `  existingSecret: ${SECRET}\n  secretEnv:\n    AZURE_ACCOUNT_KEY: azure-account-key\n`;
-const subcharts = ['alerts', 'api', 'assets', 'canvases', 'chalice', 'http', 'images', 'integrations', 'sourcemapreader', 'spot', 'storage'];
+const subcharts = ['alerts', 'api', 'assets', 'canvases', 'chalice', 'images', 'integrations', 'sourcemapreader', 'spot', 'storage', 'utilities'];
 const helmValues =
   `minio:\n  enabled: false\nglobal:\n  s3:\n    region: westeurope\n    endpoint: ${endpoint}\n    recordingsBucket: mobs\n    assetsBucket: sessions-assets\n` +
   `    sourcemapsBucket: sourcemaps\n    spotsBucket: spots\n    accessKey: ""\n    secretKey: ""\n  assetsOrigin: ${assetsOrigin}\n` +
-  `  env:\n    CLOUD: azure\n    AZURE_ACCOUNT_NAME: ${ACCOUNT}\n    SCH_DELETE_DAYS: "7"\n` +
+  `  env:\n    SCH_DELETE_DAYS: "30"\n    CLOUD: azure\n    AZURE_ACCOUNT_NAME: ${ACCOUNT}\n` +
   subcharts.map((c) => `${c}:\n${secretEnv}`).join('');
 
-output('recordings_bucket', 'mobs', 'OpenReplay recordings container (global.s3.recordingsBucket)');
-output('assets_bucket', 'sessions-assets', 'OpenReplay assets container (global.s3.assetsBucket)');
-output('sourcemaps_bucket', 'sourcemaps', 'OpenReplay sourcemaps container (global.s3.sourcemapsBucket)');
-output('spots_bucket', 'spots', 'OpenReplay spots container (global.s3.spotsBucket)');
-output('region', 'westeurope', 'Azure region of the storage account (global.s3.region)');
-output('endpoint', endpoint, 'Blob endpoint (global.s3.endpoint)');
-output('assets_origin', assetsOrigin, 'Browser URL of the assets container (global.assetsOrigin)');
-output('helm_values', helmValues, 'Helm values for the OpenReplay chart (v1.9 and later, enterprise build)');
-output('storage_account_name', ACCOUNT, 'Storage account name (AZURE_ACCOUNT_NAME)');
-output('blob_endpoint', endpoint, "The storage account's primary Blob endpoint");
-output('account_key', account.primaryAccessKey, 'Storage account key (AZURE_ACCOUNT_KEY)', true);
+output('RecordingsBucket', 'mobs', 'OpenReplay recordings bucket; feeds global.s3.recordingsBucket');
+output('AssetsBucket', 'sessions-assets', 'OpenReplay assets bucket, readable anonymously; feeds global.s3.assetsBucket');
+output('SourcemapsBucket', 'sourcemaps', 'OpenReplay sourcemaps bucket; feeds global.s3.sourcemapsBucket');
+output('SpotsBucket', 'spots', 'OpenReplay spots bucket; feeds global.s3.spotsBucket');
+output('Region', 'westeurope', 'Region the backend signs requests for; feeds global.s3.region / aws.region');
+output('Endpoint', endpoint, 'Storage endpoint the backend calls; feeds global.s3.endpoint');
+output('AssetsOrigin', assetsOrigin, 'Browser URL of the assets bucket; feeds global.assetsOrigin');
 output(
-  'create_secret_command',
+  'HelmValues',
+  helmValues,
+  'Helm values for the chart, as YAML; feeds helm upgrade -f values.yaml. Create the Kubernetes secret first (output openreplay_create_secret_command)',
+);
+output(
+  'CreateSecretCommand',
   `kubectl create secret generic ${SECRET} --namespace app --from-literal=azure-account-key="$(terraform output -raw openreplay_account_key)"`,
-  'Creates the Kubernetes secret the Helm values reference; run it where \'terraform output\' works for this stack',
+  'Creates the Kubernetes secret the Helm values read; the line holds no key itself; feeds the Kubernetes secret (run once per cluster)',
+);
+output('StorageAccountName', ACCOUNT, 'Storage account name; feeds AZURE_ACCOUNT_NAME (OpenReplay)');
+output('BlobEndpoint', endpoint, "The storage account's primary Blob endpoint; feeds global.s3.endpoint (OpenReplay)");
+output('AccountKey', account.primaryAccessKey, 'Storage account key; feeds Kubernetes secret (AZURE_ACCOUNT_KEY for OpenReplay)', true);
+// The Metadata output names every output (itself first) and the Kubernetes secret.
+output(
+  'Metadata',
+  JSON.stringify({
+    schema: 'replay-storage/v1',
+    product: 'openreplay',
+    cloud: 'azure',
+    outputs: { Metadata: 'openreplay_metadata', ...outputs },
+    kubernetesSecret: { name: SECRET, namespace: 'app', keys: { 'azure-account-key': 'AccountKey' } },
+  }),
+  'replay-storage metadata (product, cloud, output names, Kubernetes secret), read by the replay-storage command; feeds replay-storage values and verify',
 );
 
 app.synth();

@@ -18,8 +18,12 @@ const stack = new TerraformStack(app, 'gcp-logrocket');
 new GoogleProvider(stack, 'google', { project: 'replay-demo-4711', region: 'us-central1' });
 const storage = new Construct(stack, 'LogRocket');
 
+/** Output `Name` becomes `logrocket_name` (construct id `Output_name`). */
+const outputs: Record<string, string> = {};
 function output(name: string, value: unknown, description: string): void {
-  new TerraformOutput(storage, `Output_${name}`, { value, description }).overrideLogicalId(`logrocket_${name}`);
+  const snake = name.replace(/[A-Z]/g, (c, i: number) => `${i ? '_' : ''}${c.toLowerCase()}`);
+  new TerraformOutput(storage, `Output_${snake}`, { value, description }).overrideLogicalId(`logrocket_${snake}`);
+  outputs[name] = `logrocket_${snake}`;
 }
 
 const serviceAccount = new ServiceAccount(storage, 'ServiceAccount', {
@@ -45,9 +49,19 @@ new ServiceAccountIamMember(storage, 'WorkloadIdentity', {
   member: `serviceAccount:${serviceAccount.project}.svc.id.goog[logrocket/logrocket]`,
 });
 
-output('replay_prefix', `https://storage.googleapis.com/${BUCKET}/`, 'Browser prefix of async-uploaded assets, derived by the chart from fileStorage.buckets.userFiles');
-output('helm_values', `fileStorage:\n  buckets:\n    userFiles: ${BUCKET}\nbackendIngest:\n  enabled: true\n`, 'Helm values for the LogRocket chart');
-output('user_files_bucket', BUCKET, 'userFiles bucket (fileStorage.buckets.userFiles)');
-output('service_account_email', serviceAccount.email, 'Service account the LogRocket backend runs as');
+output(
+  'ReplayPrefix',
+  `https://storage.googleapis.com/${BUCKET}/`,
+  'Replay asset prefix the chart derives (browser URL before the asset hash); feeds nothing: the chart derives it; never list it in cachedAssetPrefixes',
+);
+output('HelmValues', `fileStorage:\n  buckets:\n    userFiles: ${BUCKET}\nbackendIngest:\n  enabled: true\n`, 'Helm values for the chart, as YAML; feeds helm upgrade -f values.yaml');
+output('UserFilesBucket', BUCKET, 'LogRocket userFiles bucket; feeds fileStorage.buckets.userFiles');
+output('ServiceAccountEmail', serviceAccount.email, 'Service account the backend uses; feeds workload identity annotation');
+// The Metadata output names every output, itself first.
+output(
+  'Metadata',
+  JSON.stringify({ schema: 'replay-storage/v1', product: 'logrocket', cloud: 'gcp', outputs: { Metadata: 'logrocket_metadata', ...outputs } }),
+  'replay-storage metadata (product, cloud, output names, Kubernetes secret), read by the replay-storage command; feeds replay-storage values and verify',
+);
 
 app.synth();

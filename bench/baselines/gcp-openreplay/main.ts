@@ -15,15 +15,20 @@ const PREFIX = 'replay-demo-4711-openreplay';
 const REGION = 'europe-west1';
 const ENDPOINT = 'https://storage.googleapis.com';
 const NAMES = { recordings: `${PREFIX}-recordings`, assets: `${PREFIX}-assets`, sourcemaps: `${PREFIX}-sourcemaps`, spots: `${PREFIX}-spots` };
-const ASSETS_ORIGIN = `${ENDPOINT}/${NAMES.assets}/`;
+const ASSETS_ORIGIN = `${ENDPOINT}/${NAMES.assets}`;
+const SECRET = 'openreplay-object-storage';
 
 const app = new App();
 const stack = new TerraformStack(app, 'gcp-openreplay');
 new GoogleProvider(stack, 'google', { project: 'replay-demo-4711', region: REGION });
 const storage = new Construct(stack, 'OpenReplay');
 
+/** Output `Name` becomes `openreplay_name` (construct id `Output_name`). */
+const outputs: Record<string, string> = {};
 function output(name: string, value: unknown, description: string, sensitive = false): void {
-  new TerraformOutput(storage, `Output_${name}`, { value, description, ...(sensitive ? { sensitive: true } : {}) }).overrideLogicalId(`openreplay_${name}`);
+  const snake = name.replace(/[A-Z]/g, (c, i: number) => `${i ? '_' : ''}${c.toLowerCase()}`);
+  new TerraformOutput(storage, `Output_${snake}`, { value, description, ...(sensitive ? { sensitive: true } : {}) }).overrideLogicalId(`openreplay_${snake}`);
+  outputs[name] = `openreplay_${snake}`;
 }
 
 const serviceAccount = new ServiceAccount(storage, 'ServiceAccount', {
@@ -43,7 +48,10 @@ for (const [id, role] of [['Recordings', 'recordings'], ['Assets', 'assets'], ['
     publicAccessPrevention: isPublic ? 'inherited' : 'enforced',
     forceDestroy: false,
     cors: [{ origin: ['https://openreplay.example.com'], method: ['GET'], responseHeader: ['ETag', 'Content-Length', 'Content-Type', 'Content-Range'], maxAgeSeconds: 3600 }],
-    ...(holdsRecordings ? { lifecycleRule: [{ action: { type: 'Delete' }, condition: { age: 180 } }] } : {}),
+    lifecycleRule: [
+      ...(holdsRecordings ? [{ action: { type: 'Delete' }, condition: { age: 180 } }] : []),
+      { action: { type: 'AbortIncompleteMultipartUpload' }, condition: { age: 7 } },
+    ],
   });
   for (const [suffix, role2] of [['LegacyBucketWriter', 'roles/storage.legacyBucketWriter'], ['LegacyObjectReader', 'roles/storage.legacyObjectReader']]) {
     new StorageBucketIamMember(storage, `${id}Backend${suffix}`, { bucket: bucket.name, role: role2, member: serviceAccount.member });
@@ -52,15 +60,15 @@ for (const [id, role] of [['Recordings', 'recordings'], ['Assets', 'assets'], ['
 }
 
 const readKey = (key: string) => `terraform output -json openreplay_credentials | jq -r '.["${key}"]'`;
-output('recordings_bucket', NAMES.recordings, 'Recordings bucket (global.s3.recordingsBucket)');
-output('assets_bucket', NAMES.assets, 'Assets bucket (global.s3.assetsBucket), readable anonymously');
-output('sourcemaps_bucket', NAMES.sourcemaps, 'Sourcemaps bucket (global.s3.sourcemapsBucket)');
-output('spots_bucket', NAMES.spots, 'Spots bucket (global.s3.spotsBucket)');
-output('region', REGION, 'Region for the S3-compatible API (global.s3.region): the bucket location, lowercased');
-output('endpoint', ENDPOINT, 'S3-compatible endpoint (global.s3.endpoint)');
-output('assets_origin', ASSETS_ORIGIN, 'Browser URL of the assets bucket (global.assetsOrigin)');
+output('RecordingsBucket', NAMES.recordings, 'OpenReplay recordings bucket; feeds global.s3.recordingsBucket');
+output('AssetsBucket', NAMES.assets, 'OpenReplay assets bucket, readable anonymously; feeds global.s3.assetsBucket');
+output('SourcemapsBucket', NAMES.sourcemaps, 'OpenReplay sourcemaps bucket; feeds global.s3.sourcemapsBucket');
+output('SpotsBucket', NAMES.spots, 'OpenReplay spots bucket; feeds global.s3.spotsBucket');
+output('Region', REGION, 'Region the backend signs requests for; feeds global.s3.region / aws.region');
+output('Endpoint', ENDPOINT, 'Storage endpoint the backend calls; feeds global.s3.endpoint');
+output('AssetsOrigin', ASSETS_ORIGIN, 'Browser URL of the assets bucket; feeds global.assetsOrigin');
 output(
-  'helm_values',
+  'HelmValues',
   `minio:
   enabled: false
 global:
@@ -71,36 +79,55 @@ global:
     assetsBucket: ${NAMES.assets}
     sourcemapsBucket: ${NAMES.sourcemaps}
     spotsBucket: ${NAMES.spots}
-    existingSecret: openreplay-object-storage
-  assetsOrigin: ${ENDPOINT}/${NAMES.assets}
+    existingSecret: ${SECRET}
+  assetsOrigin: ${ASSETS_ORIGIN}
   env:
+    SCH_DELETE_DAYS: "30"
     USE_S3_TAGS: "false"
 `,
-  'Helm values for the current OpenReplay chart (v1.9 and later)',
+  'Helm values for the chart, as YAML; feeds helm upgrade -f values.yaml. Create the Kubernetes secret first (output openreplay_create_secret_command)',
 );
+const legacy = (file: string) => `Legacy chart layout: env of ${file}; feeds ${file}`;
 output(
-  'legacy_vars',
+  'LegacyVars',
   `env:\n  minio_access_key: ${hmacKey.accessId}\n  minio_secret_key: <${readKey('secret-key')}>\n`,
-  'Legacy layout (v1.8 and earlier): vars.yaml; the secret key comes from the credentials output',
+  'Legacy chart layout (v1.8 and earlier): vars.yaml; feeds vars.yaml',
 );
-output('legacy_http', `env:\n  ASSETS_ORIGIN: ${ASSETS_ORIGIN}\n  AWS_REGION: ${REGION}\n`, 'Legacy layout: http.yaml env');
-output('legacy_storage', `env:\n  AWS_ENDPOINT: ${ENDPOINT}\n  AWS_REGION_WEB: ${REGION}\n  S3_BUCKET_WEB: ${NAMES.recordings}\n`, 'Legacy layout: storage.yaml env');
+output('LegacyHttp', `env:\n  ASSETS_ORIGIN: ${ASSETS_ORIGIN}/\n  AWS_REGION: ${REGION}\n`, legacy('http.yaml'));
+output('LegacyStorage', `env:\n  AWS_ENDPOINT: ${ENDPOINT}\n  AWS_REGION_WEB: ${REGION}\n  S3_BUCKET_WEB: ${NAMES.recordings}\n`, legacy('storage.yaml'));
 output(
-  'legacy_assets',
-  `env:\n  AWS_ENDPOINT: ${ENDPOINT}\n  AWS_REGION: ${REGION}\n  S3_BUCKET_ASSETS: ${NAMES.assets}\n  ASSETS_ORIGIN: ${ASSETS_ORIGIN}\n`,
-  'Legacy layout: assets.yaml env',
+  'LegacyAssets',
+  `env:\n  AWS_ENDPOINT: ${ENDPOINT}\n  AWS_REGION: ${REGION}\n  S3_BUCKET_ASSETS: ${NAMES.assets}\n  ASSETS_ORIGIN: ${ASSETS_ORIGIN}/\n`,
+  legacy('assets.yaml'),
 );
 output(
-  'legacy_chalice',
+  'LegacyChalice',
   `env:\n  AWS_DEFAULT_REGION: ${REGION}\n  sessions_bucket: ${NAMES.recordings}\n  sessions_region: ${REGION}\n  sourcemaps_bucket: ${NAMES.sourcemaps}\n  js_cache_bucket: ${NAMES.assets}\n  S3_HOST: ${ENDPOINT}\n`,
-  'Legacy layout: chalice.yaml env',
+  legacy('chalice.yaml'),
 );
-output('service_account_email', serviceAccount.email, 'Service account that owns the HMAC key');
-output('credentials', { 'access-key': hmacKey.accessId, 'secret-key': hmacKey.secret }, 'HMAC key pair for the S3-compatible API (access-key, secret-key)', true);
 output(
-  'create_secret_command',
-  `kubectl create secret generic openreplay-object-storage --namespace app --from-literal=access-key="$(${readKey('access-key')})" --from-literal=secret-key="$(${readKey('secret-key')})"`,
-  'Creates the Kubernetes secret from the credentials output; run it in the Terraform working directory (needs jq)',
+  'CreateSecretCommand',
+  `kubectl create secret generic ${SECRET} --namespace app --from-literal=access-key="$(${readKey('access-key')})" --from-literal=secret-key="$(${readKey('secret-key')})"`,
+  'Creates the Kubernetes secret the Helm values read; the line holds no key itself; feeds the Kubernetes secret (run once per cluster)',
+);
+output('ServiceAccountEmail', serviceAccount.email, 'Service account the backend uses; feeds workload identity annotation');
+output(
+  'Credentials',
+  { 'access-key': hmacKey.accessId, 'secret-key': hmacKey.secret },
+  'Key material for the backend; feeds Kubernetes secret. HMAC key pair (access-key, secret-key)',
+  true,
+);
+// The Metadata output names every output (itself first) and the Kubernetes secret.
+output(
+  'Metadata',
+  JSON.stringify({
+    schema: 'replay-storage/v1',
+    product: 'openreplay',
+    cloud: 'gcp',
+    outputs: { Metadata: 'openreplay_metadata', ...outputs },
+    kubernetesSecret: { name: SECRET, namespace: 'app', keys: { 'access-key': 'Credentials', 'secret-key': 'Credentials' } },
+  }),
+  'replay-storage metadata (product, cloud, output names, Kubernetes secret), read by the replay-storage command; feeds replay-storage values and verify',
 );
 
 app.synth();
