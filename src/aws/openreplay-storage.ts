@@ -52,10 +52,13 @@ export class OpenReplayStorage extends Construct implements IOpenReplayStorage {
   public readonly sourcemapsBucket: s3.IBucket;
   /** Spot recordings (`global.s3.spotsBucket`); undefined when spots are off. */
   public readonly spotsBucket?: s3.IBucket;
+  /** Assist call recordings (`global.s3.assistRecordsBucket`, enterprise); undefined unless `records` is on. */
+  public readonly recordsBucket?: s3.IBucket;
   public readonly recordingsBucketName: string;
   public readonly assetsBucketName: string;
   public readonly sourcemapsBucketName: string;
   public readonly spotsBucketName?: string;
+  public readonly recordsBucketName?: string;
   /** The IAM user whose access key the backend uses. */
   public readonly user: iam.IUser;
   /** Secrets Manager secret holding `access-key` and `secret-key` as JSON. */
@@ -71,7 +74,7 @@ export class OpenReplayStorage extends Construct implements IOpenReplayStorage {
    * Shell line that creates the Kubernetes secret from Secrets Manager
    * (needs the AWS CLI, jq and kubectl); it never holds a key itself.
    */
-  public readonly createSecretCommand: string;
+  public readonly createSecretCommand?: string;
   public readonly outputPrefix: string;
 
   constructor(scope: Construct, id: string, props: OpenReplayStorageProps = {}) {
@@ -94,7 +97,7 @@ export class OpenReplayStorage extends Construct implements IOpenReplayStorage {
       const bucket = createSecureBucket(this, capitalize(spec.role), {
         bucketName: spec.name,
         access: spec.profile.access,
-        cors: model.cors,
+        cors: spec.cors,
         removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
         versioned: spec.versioned,
         lifecycle: spec.lifecycle,
@@ -109,10 +112,12 @@ export class OpenReplayStorage extends Construct implements IOpenReplayStorage {
     this.assetsBucket = buckets.assets;
     this.sourcemapsBucket = buckets.sourcemaps;
     this.spotsBucket = buckets.spots;
+    this.recordsBucket = buckets.records;
     this.recordingsBucketName = names.recordings;
     this.assetsBucketName = names.assets;
     this.sourcemapsBucketName = names.sourcemaps;
     this.spotsBucketName = names.spots;
+    this.recordsBucketName = names.records;
 
     const credentials = new ScopedCredentials(this, 'Credentials', {
       buckets: Object.values(buckets),
@@ -132,7 +137,7 @@ export class OpenReplayStorage extends Construct implements IOpenReplayStorage {
     this.endpoint = location.endpoint;
     this.assetsOrigin = trimTrailingSlash(s3VirtualHostedPrefix(names.assets, location.region, location.urlSuffix));
     const rendering = renderOpenReplay(model, {
-      buckets: { recordings: names.recordings, assets: names.assets, sourcemaps: names.sourcemaps, spots: names.spots },
+      buckets: { recordings: names.recordings, assets: names.assets, sourcemaps: names.sourcemaps, spots: names.spots, records: names.records },
       region: this.region,
       endpoint: this.endpoint,
       assetsOrigin: this.assetsOrigin,

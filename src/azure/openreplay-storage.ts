@@ -51,10 +51,13 @@ export class OpenReplayStorage extends Construct implements IOpenReplayStorage {
   public readonly sourcemapsContainer: StorageContainer;
   /** Spots container (private), when spots are on. */
   public readonly spotsContainer?: StorageContainer;
+  /** Assist records container (private, browser PUT), when `records` is on. */
+  public readonly recordsContainer?: StorageContainer;
   public readonly recordingsBucketName: string;
   public readonly assetsBucketName: string;
   public readonly sourcemapsBucketName: string;
   public readonly spotsBucketName?: string;
+  public readonly recordsBucketName?: string;
   /** Blob endpoint, `https://<account>.blob.core.windows.net` (no trailing slash). */
   public readonly blobEndpoint: string;
   /** The Azure region (`global.s3.region`). */
@@ -64,7 +67,7 @@ export class OpenReplayStorage extends Construct implements IOpenReplayStorage {
   public readonly assetsOrigin: string;
   public readonly deletionTagDays: number;
   public readonly helmValues: string;
-  public readonly createSecretCommand: string;
+  public readonly createSecretCommand?: string;
   public readonly outputPrefix: string;
 
   constructor(scope: Construct, id: string, props: OpenReplayStorageProps) {
@@ -103,10 +106,12 @@ export class OpenReplayStorage extends Construct implements IOpenReplayStorage {
     this.assetsContainer = storage.containers.assets;
     this.sourcemapsContainer = storage.containers.sourcemaps;
     this.spotsContainer = storage.containers.spots;
+    this.recordsContainer = storage.containers.records;
     this.recordingsBucketName = names.recordings;
     this.assetsBucketName = names.assets;
     this.sourcemapsBucketName = names.sourcemaps;
     this.spotsBucketName = names.spots;
+    this.recordsBucketName = names.records;
     this.blobEndpoint = storage.blobEndpoint;
     this.region = props.location;
     // The Azure build reaches Blob by account name; the endpoint keeps every
@@ -115,7 +120,7 @@ export class OpenReplayStorage extends Construct implements IOpenReplayStorage {
     this.assetsOrigin = trimTrailingSlash(storage.containerUrl(names.assets));
 
     const rendering = renderOpenReplay(model, {
-      buckets: { recordings: names.recordings, assets: names.assets, sourcemaps: names.sourcemaps, spots: names.spots },
+      buckets: { recordings: names.recordings, assets: names.assets, sourcemaps: names.sourcemaps, spots: names.spots, records: names.records },
       region: this.region,
       endpoint: this.endpoint,
       assetsOrigin: this.assetsOrigin,

@@ -52,6 +52,7 @@ const OPENREPLAY_BUCKET_OUTPUTS: Readonly<Record<OpenReplayRole, OutputName>> = 
   assets: 'AssetsBucket',
   sourcemaps: 'SourcemapsBucket',
   spots: 'SpotsBucket',
+  records: 'RecordsBucket',
 };
 
 /** How each cloud's storage service lists a bucket. */
@@ -77,7 +78,7 @@ export function planFromInstance(instance: ReplayInstance, options: PlanOptions)
   const signed = (role: string) => (options.signedGet?.[role] ? { signedGetUrl: options.signedGet[role] } : {});
   if (instance.product === 'openreplay') {
     for (const [role, name] of Object.entries(OPENREPLAY_BUCKET_OUTPUTS)) {
-      if (name === 'SpotsBucket' && !instance.declares(name)) continue;
+      if ((name === 'SpotsBucket' || name === 'RecordsBucket') && !instance.declares(name)) continue;
       const bucket = instance.require(name);
       let url = bucketUrl(instance, bucket, options.endpoint);
       // Browsers read assets from assetsOrigin (the bucket, or a CDN in front of it).

@@ -25,10 +25,11 @@ const EXPOSED_HEADERS = ['ETag', 'Content-Length', 'Content-Type', 'Content-Rang
  * OpenReplay: the player `fetch()`es recordings and loads fonts from assets,
  * so every bucket allows GET with any request header.
  */
-export function openReplayCors(origins: string[], maxAgeSeconds = DEFAULT_CORS_MAX_AGE_SECONDS): CorsModel {
+export function openReplayCors(origins: string[], maxAgeSeconds = DEFAULT_CORS_MAX_AGE_SECONDS, browserUploads = false): CorsModel {
   return {
     allowedOrigins: [...origins],
-    allowedMethods: ['GET'],
+    // The enterprise records bucket takes the browser's presigned PUT.
+    allowedMethods: browserUploads ? ['GET', 'PUT'] : ['GET'],
     allowedHeaders: ['*'],
     exposedHeaders: [...EXPOSED_HEADERS],
     maxAgeSeconds,

@@ -11,6 +11,8 @@ export interface IOpenReplayStorage {
   readonly sourcemapsBucketName: string;
   /** Name of the spots bucket, `global.s3.spotsBucket`; undefined when spots are off. */
   readonly spotsBucketName?: string;
+  /** Name of the enterprise Assist records bucket, `global.s3.assistRecordsBucket`; undefined unless `records` is on. */
+  readonly recordsBucketName?: string;
   /** `global.s3.region`. */
   readonly region: string;
   /** `global.s3.endpoint`, https, no trailing slash. */
@@ -21,8 +23,8 @@ export interface IOpenReplayStorage {
   readonly deletionTagDays: number;
   /** Helm values for the current chart, as YAML. */
   readonly helmValues: string;
-  /** Shell line that creates the Kubernetes secret the values read (holds no key). */
-  readonly createSecretCommand: string;
+  /** Shell line that creates the Kubernetes secret the values read (holds no key); none where no key exists. */
+  readonly createSecretCommand?: string;
   /** Prefix of the construct's output names. */
   readonly outputPrefix: string;
 }

@@ -22,6 +22,8 @@ export interface BucketRoleProfile {
   readonly holdsRecordings: boolean;
   /** One line for docs and outputs. */
   readonly description: string;
+  /** Whether browsers upload into it with presigned PUT URLs (CORS PUT). */
+  readonly browserUploads?: boolean;
 }
 
 /** OpenReplay's bucket roles (`global.s3.*` in the current chart). */
@@ -58,6 +60,16 @@ export const OPENREPLAY_ROLES = {
     holdsRecordings: true,
     description: 'Spot recordings, fetched through presigned GET URLs',
   },
+  records: {
+    role: 'records',
+    // scripts/helmcharts/vars.yaml: global.s3.assistRecordsBucket (default 'records'), enterprise Assist.
+    chartKey: 'assistRecordsBucket',
+    chartDefaultName: 'records',
+    access: BrowserAccess.PRESIGNED,
+    holdsRecordings: true,
+    browserUploads: true,
+    description: 'Assist call recordings (enterprise), uploaded by the browser with presigned PUT URLs',
+  },
 } as const satisfies Record<string, BucketRoleProfile>;
 
 /** An OpenReplay role name. */
@@ -73,10 +85,11 @@ export const LOGROCKET_USER_FILES: BucketRoleProfile = {
   description: 'Mobile image assets uploaded with signed URLs and read anonymously by the replay player',
 };
 
-/** The OpenReplay roles in use: all four, or three when spots are off. */
-export function openReplayRoles(spots: boolean): BucketRoleProfile[] {
+/** The OpenReplay roles in use: the three core ones, spots and the enterprise records when on. */
+export function openReplayRoles(spots: boolean, records = false): BucketRoleProfile[] {
   const roles: BucketRoleProfile[] = [OPENREPLAY_ROLES.recordings, OPENREPLAY_ROLES.assets, OPENREPLAY_ROLES.sourcemaps];
   if (spots) roles.push(OPENREPLAY_ROLES.spots);
+  if (records) roles.push(OPENREPLAY_ROLES.records);
   return roles;
 }
 

@@ -23,6 +23,12 @@ export interface OpenReplayBucketNames {
    * @default - generated
    */
   readonly spots?: string;
+  /**
+   * Assist call recordings bucket (`global.s3.assistRecordsBucket`,
+   * enterprise build), when `records` is on.
+   * @default - generated
+   */
+  readonly records?: string;
 }
 
 export * from './openreplay/options';

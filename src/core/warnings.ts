@@ -19,6 +19,8 @@ export const WARNING_IDS = {
   pathStyleRegion: 'replay-storage:path-style-region',
   /** Path-style prefix while the region is only known at deploy. */
   pathStyleUnknownRegion: 'replay-storage:path-style-unknown-region',
+  /** Spots turned on where the backend cannot make them work. */
+  spotsUnsupported: 'replay-storage:spots-unsupported',
   /** `cachedAssetPrefixes` set while `backendIngest` is off. */
   cachedPrefixesWithoutIngest: 'replay-storage:cached-prefixes-without-ingest',
 } as const;

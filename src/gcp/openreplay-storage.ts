@@ -59,10 +59,13 @@ export class OpenReplayStorage extends Construct implements IOpenReplayStorage {
   public readonly sourcemapsBucket: StorageBucket;
   /** Spots bucket (private), when spots are on. */
   public readonly spotsBucket?: StorageBucket;
+  /** Assist records bucket (private, browser PUT), when `records` is on. */
+  public readonly recordsBucket?: StorageBucket;
   public readonly recordingsBucketName: string;
   public readonly assetsBucketName: string;
   public readonly sourcemapsBucketName: string;
   public readonly spotsBucketName?: string;
+  public readonly recordsBucketName?: string;
   /** The backend's service account. */
   public readonly serviceAccount: ServiceAccount;
   /** The service account's HMAC key for the S3-compatible API. */
@@ -73,7 +76,7 @@ export class OpenReplayStorage extends Construct implements IOpenReplayStorage {
   public readonly assetsOrigin: string;
   public readonly deletionTagDays: number;
   public readonly helmValues: string;
-  public readonly createSecretCommand: string;
+  public readonly createSecretCommand?: string;
   public readonly outputPrefix: string;
 
   constructor(scope: Construct, id: string, props: OpenReplayStorageProps = {}) {
@@ -108,7 +111,7 @@ export class OpenReplayStorage extends Construct implements IOpenReplayStorage {
         name: spec.name!,
         location: gcp.location,
         access: spec.profile.access,
-        cors: model.cors,
+        cors: spec.cors,
         forceDestroy: gcp.forceDestroy,
         versioned: spec.versioned,
         lifecycle: spec.lifecycle,
@@ -125,16 +128,18 @@ export class OpenReplayStorage extends Construct implements IOpenReplayStorage {
     this.assetsBucket = created.assets;
     this.sourcemapsBucket = created.sourcemaps;
     this.spotsBucket = created.spots;
+    this.recordsBucket = created.records;
     this.recordingsBucketName = names.recordings;
     this.assetsBucketName = names.assets;
     this.sourcemapsBucketName = names.sourcemaps;
     this.spotsBucketName = names.spots;
+    this.recordsBucketName = names.records;
 
     this.region = gcp.region;
     this.endpoint = GCS_ENDPOINT;
     this.assetsOrigin = trimTrailingSlash(gcsPrefix(names.assets));
     const rendering = renderOpenReplay(model, {
-      buckets: { recordings: names.recordings, assets: names.assets, sourcemaps: names.sourcemaps, spots: names.spots },
+      buckets: { recordings: names.recordings, assets: names.assets, sourcemaps: names.sourcemaps, spots: names.spots, records: names.records },
       region: this.region,
       endpoint: this.endpoint,
       assetsOrigin: this.assetsOrigin,

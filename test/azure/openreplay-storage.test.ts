@@ -11,6 +11,8 @@ const BASE: OpenReplayStorageProps = {
   storageAccountName: 'openreplaytest01',
   location: 'westeurope',
   dashboardOrigins: ['https://openreplay.example.com'],
+  // Off by default on Azure (see 'spots on Azure'); the four-role layout is tested here.
+  spots: true,
 };
 
 function synthOpenReplay(overrides: Partial<OpenReplayStorageProps> = {}, id = 'OpenReplay') {
@@ -25,7 +27,7 @@ const DEPLOYED = {
 /** Storage account attributes that carry key material. */
 const KEY_ATTRIBUTE = /\.(primary|secondary)_(access_key|connection_string|blob_connection_string)\b/;
 
-const { json, tf, stack } = synthOpenReplay();
+const { json, tf } = synthOpenReplay();
 const outputs: Record<string, any> = tf.output;
 const helm = parse(renderWithAccount(outputs.openreplay_helm_values.value, DEPLOYED));
 
@@ -66,11 +68,11 @@ describe('CORS', () => {
         cors_rule: [expect.objectContaining({ allowed_origins: ['https://openreplay.example.com'], allowed_methods: ['GET', 'OPTIONS'], allowed_headers: ['*'] })],
       }),
     });
-    expect(warnings(stack)).toEqual([]);
+    expect(warnings(synthOpenReplay({ spots: false }).stack)).toEqual([]);
   });
 
   test("dashboardOrigins defaults to '*' with a warning", () => {
-    const open = synthOpenReplay({ dashboardOrigins: undefined });
+    const open = synthOpenReplay({ dashboardOrigins: undefined, spots: false });
     expect(open.json).toHaveResourceWithProperties(StorageAccount, {
       blob_properties: expect.objectContaining({ cors_rule: [expect.objectContaining({ allowed_origins: ['*'] })] }),
     });
@@ -253,5 +255,31 @@ describe('container name validation', () => {
         new OpenReplayStorage(s, 'OpenReplay', { ...BASE, storageAccountName: name, bucketNames: { assets: name } });
       }),
     ).not.toThrow();
+  });
+});
+
+describe('spots on Azure', () => {
+  test('off by default: the Azure client of the enterprise build makes malformed spot upload URLs', () => {
+    const { spots: _spots, ...withoutSpots } = BASE;
+    const { tf: t, stack } = synthAzure((s) => new OpenReplayStorage(s, 'OpenReplay', withoutSpots));
+    expect(Object.values<any>(resources(t, 'azurerm_storage_container')).map((c) => c.name).sort()).toEqual(['mobs', 'sessions-assets', 'sourcemaps']);
+    expect(parse(t.output.openreplay_helm_values.value).global.s3.spotsBucket).toBeUndefined();
+    expect(warnings(stack)).toEqual([]);
+  });
+
+  test('on when asked, with a warning naming the upstream file', () => {
+    const { stack } = synthOpenReplay();
+    expect(warnings(stack)).toEqual([expect.stringMatching(/'spots' is on, but Spot recordings do not work .*azure\.go.*\[replay-storage:spots-unsupported\]/)]);
+  });
+});
+
+describe('records (enterprise Assist recordings)', () => {
+  test('a private records container; the account CORS rule then allows PUT for the browser upload', () => {
+    const { tf: t } = synthOpenReplay({ records: true });
+    const byName: Record<string, any> = Object.fromEntries(Object.values<any>(resources(t, 'azurerm_storage_container')).map((c) => [c.name, c]));
+    expect(byName.records.container_access_type).toBe('private');
+    const account: any = Object.values(resources(t, 'azurerm_storage_account'))[0];
+    expect(account.blob_properties.cors_rule[0].allowed_methods).toEqual(['GET', 'PUT', 'OPTIONS']);
+    expect(parse(t.output.openreplay_helm_values.value).global.s3.assistRecordsBucket).toBe('records');
   });
 });

@@ -11,6 +11,7 @@ const CLOUDS: CloudName[] = ['aws', 'gcp', 'azure'];
 
 const OPENREPLAY: OpenReplayStorageOptions = {
   bucketNames: { recordings: 'acme-or-recordings', assets: 'acme-or-assets', sourcemaps: 'acme-or-sourcemaps', spots: 'acme-or-spots' },
+  spots: true,
   dashboardOrigins: ['https://openreplay.example.com'],
   corsMaxAgeSeconds: 600,
   deletionTagDays: 14,
@@ -106,6 +107,29 @@ describe('OpenReplayStorage: one contract on every cloud', () => {
     expect(c.deletionTagDays).toBe(14);
     expect(c.assetsOrigin.endsWith('/')).toBe(false);
     expect(c.createSecretCommand).toMatch(/^kubectl create secret generic or-storage --namespace replay /);
+  });
+});
+
+describe('OpenReplayStorage: the documented default differences', () => {
+  const { bucketNames: _names, spots: _spots, ...rest } = OPENREPLAY;
+  const withPrefix: OpenReplayStorageOptions = { ...rest, bucketNamePrefix: 'acme-or' };
+
+  test.each(['aws', 'gcp'] as CloudName[])('%s: spots on by default', (cloud) => {
+    expect(openReplayOn(cloud, withPrefix).view.buckets).toContain('acme-or-spots');
+  });
+
+  test('azure: spots off by default (the enterprise Azure client makes malformed spot upload URLs)', () => {
+    expect(openReplayOn('azure', withPrefix).view.buckets).not.toContain('acme-or-spots');
+  });
+
+  test.each(CLOUDS)('%s: records (enterprise) adds one private bucket whose CORS allows the browser PUT', (cloud) => {
+    const { view } = openReplayOn(cloud, { ...withPrefix, records: true });
+    expect(view.buckets).toContain('acme-or-records');
+    expect(view.cors['acme-or-records'].methods).toEqual(['GET', 'PUT']);
+    expect(view.helm.global.s3.assistRecordsBucket).toBe('acme-or-records');
+    expect(view.outputs).toContain('RecordsBucket');
+    // Per bucket where the store allows it: the recordings bucket stays GET-only on S3 and GCS.
+    expect(view.cors['acme-or-recordings'].methods).toEqual(cloud === 'azure' ? ['GET', 'PUT'] : ['GET']);
   });
 });
 

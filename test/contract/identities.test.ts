@@ -54,7 +54,7 @@ test('Google Cloud: bucket addresses', () => {
 
 test('Azure: account and container addresses', () => {
   const { tf } = synthAzure((s) => {
-    new azure.OpenReplayStorage(s, 'OpenReplay', { storageAccountName: 'acmeopenreplay', location: 'westeurope', dashboardOrigins: ORIGINS });
+    new azure.OpenReplayStorage(s, 'OpenReplay', { storageAccountName: 'acmeopenreplay', location: 'westeurope', dashboardOrigins: ORIGINS, spots: true });
     new azure.LogRocketStorage(s, 'LogRocket', { storageAccountName: 'acmelogrocket', location: 'westeurope', userFilesBucketName: 'user-files', dashboardOrigins: ORIGINS });
   });
   expect(Object.keys(resources(tf, 'azurerm_storage_account')).sort()).toEqual(['LogRocket_Storage_Account_B4ECDD11', 'OpenReplay_Storage_Account_BFA7443F']);

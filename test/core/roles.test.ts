@@ -22,12 +22,13 @@ const DOCUMENTED_OPENREPLAY_ACTIONS = [
 ];
 
 describe('OpenReplay roles', () => {
-  test('four roles, named after their chart keys and chart defaults', () => {
+  test('five roles, named after their chart keys and chart defaults (scripts/helmcharts/vars.yaml)', () => {
     expect(Object.values(OPENREPLAY_ROLES).map((r) => [r.role, r.chartKey, r.chartDefaultName])).toEqual([
       ['recordings', 'recordingsBucket', 'mobs'],
       ['assets', 'assetsBucket', 'sessions-assets'],
       ['sourcemaps', 'sourcemapsBucket', 'sourcemaps'],
       ['spots', 'spotsBucket', 'spots'],
+      ['records', 'assistRecordsBucket', 'records'],
     ]);
   });
 
@@ -41,7 +42,7 @@ describe('OpenReplay roles', () => {
 
   test('recordings and spots hold recordings (kept on delete by default)', () => {
     const holding = Object.values(OPENREPLAY_ROLES).filter((r) => r.holdsRecordings).map((r) => r.role);
-    expect(holding).toEqual(['recordings', 'spots']);
+    expect(holding).toEqual(['recordings', 'spots', 'records']);
   });
 
   it.each([
@@ -49,6 +50,11 @@ describe('OpenReplay roles', () => {
     [false, ['recordings', 'assets', 'sourcemaps']],
   ])('openReplayRoles(spots: %s)', (spots, roles) => {
     expect(openReplayRoles(spots).map((r) => r.role)).toEqual(roles);
+  });
+
+  test('records is added only when asked, and is the one role browsers upload into', () => {
+    expect(openReplayRoles(true, true).map((r) => r.role)).toEqual(['recordings', 'assets', 'sourcemaps', 'spots', 'records']);
+    expect(Object.values(OPENREPLAY_ROLES).filter((r) => 'browserUploads' in r && r.browserUploads).map((r) => r.role)).toEqual(['records']);
   });
 
   test('openReplayRoles returns a fresh list each call', () => {

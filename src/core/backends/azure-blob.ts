@@ -18,4 +18,12 @@ export const AZURE_BLOB_BACKEND: StorageBackend = {
   corsListsPreflight: true,
   // Blob service limit: allowed origins per CORS rule.
   maxCorsOrigins: 64,
+  // CORS is a Blob service (account) setting.
+  corsPerBucket: false,
+  // ee/backend/pkg/objectstorage/azure/azure.go GetPreSignedUploadUrl signs the blob
+  // but returns https://<account>.blob.core.windows.net/?<sas>, without container
+  // or blob, and GetPreSignedDownloadUrl is not implemented.
+  spotsBroken:
+    "the enterprise build's Azure client returns spot upload URLs without the container and blob path, and cannot sign spot downloads " +
+    '(ee/backend/pkg/objectstorage/azure/azure.go)',
 };

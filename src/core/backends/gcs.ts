@@ -25,4 +25,5 @@ export const GCS_BACKEND: StorageBackend = {
   // the backend reaches GCS that way, so it is rendered there too.
   abortsIncompleteUploads: true,
   corsListsPreflight: false,
+  corsPerBucket: true,
 };

@@ -17,4 +17,5 @@ export const S3_BACKEND: StorageBackend = {
   abortsIncompleteUploads: true,
   // S3 answers the preflight for any method a rule lists.
   corsListsPreflight: false,
+  corsPerBucket: true,
 };

@@ -35,6 +35,10 @@ export interface StorageBackend {
   readonly corsListsPreflight: boolean;
   /** Most origins one CORS rule accepts, when the store limits it. */
   readonly maxCorsOrigins?: number;
+  /** Whether CORS is set per bucket (S3, GCS) or once for the whole account (Azure Blob service). */
+  readonly corsPerBucket: boolean;
+  /** Why OpenReplay's spots do not work on this store, when they do not (spots then default to off). */
+  readonly spotsBroken?: string;
   /** Throws a validation error when a bucket name breaks this store's rules. */
   validateBucketName(prop: string, name: string | undefined): void;
   /** A warning about a name that is valid but troublesome, if any. */

@@ -7,6 +7,8 @@ export interface OpenReplayBucketSet {
   readonly sourcemaps: string;
   /** Absent when spots are turned off. */
   readonly spots?: string;
+  /** Enterprise Assist records; absent unless turned on. */
+  readonly records?: string;
 }
 
 /** Kubernetes secret keys the chart reads with `global.s3.existingSecret`. */
@@ -46,6 +48,7 @@ export function openReplayChartValues(input: OpenReplayValuesInput): Record<stri
     sourcemapsBucket: input.buckets.sourcemaps,
   };
   if (input.buckets.spots !== undefined) s3.spotsBucket = input.buckets.spots;
+  if (input.buckets.records !== undefined) s3.assistRecordsBucket = input.buckets.records;
   if (input.existingSecret !== undefined) {
     s3.existingSecret = input.existingSecret;
   } else {

@@ -33,9 +33,21 @@ export interface OpenReplayStorageOptions {
    * Whether to create the spots bucket (`global.s3.spotsBucket`), used by
    * OpenReplay versions with Spot recordings.
    *
-   * @default true
+   * @default true, except on Azure, where the enterprise build's Blob client
+   * makes malformed spot upload URLs (off unless asked, with a warning when on)
    */
   readonly spots?: boolean;
+
+  /**
+   * Whether to create the enterprise build's Assist call recordings bucket
+   * (`global.s3.assistRecordsBucket`). The browser uploads into it with
+   * presigned PUT URLs, so its CORS allows PUT from the dashboard origins
+   * (on Azure, CORS is an account setting: every container's rule then
+   * lists PUT, and writes still need a signed URL).
+   *
+   * @default false
+   */
+  readonly records?: boolean;
 
   /**
    * Origins of the OpenReplay dashboard, allowed by CORS to GET from every

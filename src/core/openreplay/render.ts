@@ -23,7 +23,16 @@ export type OpenReplayCredentials =
   /** An HMAC key of a service account, for the S3-compatible API (Google Cloud). */
   | { readonly kind: 'hmac'; readonly accessKeyId: string; readonly secretKey: string; readonly serviceAccountEmail: string }
   /** The storage account name and key (Azure, enterprise build). */
-  | { readonly kind: 'azure-account-key'; readonly accountName: string; readonly accountKey: string; readonly blobEndpoint: string };
+  | { readonly kind: 'azure-account-key'; readonly accountName: string; readonly accountKey: string; readonly blobEndpoint: string }
+  /**
+   * An IAM role the pods assume (EKS Pod Identity or IRSA): no key at all.
+   * OpenReplay's clients fall back to the AWS default credential chain only
+   * with empty keys and an empty endpoint: with an endpoint set, chalice and
+   * sourcemapreader sign with the empty keys and get 403
+   * (`api/chalicelib/utils/storage/s3.py` builds a default client only when
+   * `S3_HOST` is unset; the chart sets it from `global.s3.endpoint`).
+   */
+  | { readonly kind: 'iam-role'; readonly roleArn: string };
 
 /** What the cloud created, as values (tokens where only known at deploy). */
 export interface OpenReplayDeployment {
@@ -44,8 +53,8 @@ export interface OpenReplayRendering {
   readonly helmValues: string;
   /** Legacy layout, file -> YAML; empty where the legacy chart cannot reach the store. */
   readonly legacy: Readonly<Record<string, string>>;
-  /** The command that creates the Kubernetes secret (no key in it). */
-  readonly createSecretCommand: string;
+  /** The command that creates the Kubernetes secret (no key in it); none without a key. */
+  readonly createSecretCommand?: string;
   /** Every output, in order, the metadata output last. */
   readonly outputs: readonly RenderedOutput[];
 }
@@ -68,8 +77,9 @@ export function renderOpenReplay(model: OpenReplayModel, deployed: OpenReplayDep
 
   let topLevelExtras: Record<string, unknown> | undefined;
   let existingSecret: string | undefined = secretName;
-  let secretKeys: Record<string, OutputName>;
-  let createSecretCommand: string;
+  let secretKeys: Record<string, OutputName> | undefined;
+  let createSecretCommand: string | undefined;
+  let endpoint = deployed.endpoint;
   const terraformRead = (name: OutputName, field?: string) =>
     field ? `terraform output -json ${key(name)} | jq -r '.["${field}"]'` : `terraform output -raw ${key(name)}`;
 
@@ -99,6 +109,10 @@ export function renderOpenReplay(model: OpenReplayModel, deployed: OpenReplayDep
         },
       });
       break;
+    case 'iam-role':
+      existingSecret = undefined;
+      endpoint = '';
+      break;
     case 'azure-account-key': {
       const azure = openReplayAzureEnvValues({ accountName: creds.accountName, secretName, secretKey: AZURE_ACCOUNT_KEY_SECRET_KEY });
       Object.assign(env, azure.global.env as Record<string, string>);
@@ -117,7 +131,7 @@ export function renderOpenReplay(model: OpenReplayModel, deployed: OpenReplayDep
 
   const values = openReplayChartValues({
     region: deployed.region,
-    endpoint: deployed.endpoint,
+    endpoint,
     buckets: deployed.buckets,
     assetsOrigin: deployed.assetsOrigin,
     existingSecret,
@@ -126,9 +140,9 @@ export function renderOpenReplay(model: OpenReplayModel, deployed: OpenReplayDep
   });
   const helmValues = toYaml(values);
 
-  // The legacy (v1.8 and earlier) chart has no Azure Blob support.
+  // The legacy (v1.8 and earlier) chart has no Azure Blob support and reads keys only.
   const legacy: Record<string, string> = {};
-  if (creds.kind !== 'azure-account-key') {
+  if (creds.kind === 'secrets-manager' || creds.kind === 'hmac') {
     const secretKeyPlaceholder =
       creds.kind === 'secrets-manager'
         ? `<secret-key of the Secrets Manager secret in output ${key('SecretArn')}>`
@@ -148,14 +162,17 @@ export function renderOpenReplay(model: OpenReplayModel, deployed: OpenReplayDep
   const b = deployed.buckets;
   outputs.push(output('RecordingsBucket', b.recordings), output('AssetsBucket', b.assets), output('SourcemapsBucket', b.sourcemaps));
   if (b.spots !== undefined) outputs.push(output('SpotsBucket', b.spots));
+  if (b.records !== undefined) outputs.push(output('RecordsBucket', b.records));
   outputs.push(
     output('Region', deployed.region),
     output('Endpoint', deployed.endpoint),
     output('AssetsOrigin', deployed.assetsOrigin),
-    output('HelmValues', helmValues, `create the Kubernetes secret first (output ${key('CreateSecretCommand')})`),
+    createSecretCommand !== undefined
+      ? output('HelmValues', helmValues, `create the Kubernetes secret first (output ${key('CreateSecretCommand')})`)
+      : output('HelmValues', helmValues),
   );
   for (const [file, yaml] of Object.entries(legacy)) outputs.push(output(OPENREPLAY_LEGACY_OUTPUTS[file], yaml));
-  outputs.push(output('CreateSecretCommand', createSecretCommand));
+  if (createSecretCommand !== undefined) outputs.push(output('CreateSecretCommand', createSecretCommand));
   switch (creds.kind) {
     case 'secrets-manager':
       outputs.push(output('SecretArn', creds.secretArn));
@@ -169,9 +186,11 @@ export function renderOpenReplay(model: OpenReplayModel, deployed: OpenReplayDep
     case 'azure-account-key':
       outputs.push(output('StorageAccountName', creds.accountName), output('BlobEndpoint', creds.blobEndpoint), output('AccountKey', creds.accountKey));
       break;
+    case 'iam-role':
+      outputs.push(output('RoleArn', creds.roleArn));
+      break;
   }
-  outputs.push(
-    metadataOutput(model.outputStyle, model.outputPrefix, 'openreplay', model.backend.cloud, outputs, { name: secretName, namespace, keys: secretKeys }),
-  );
+  const secret = secretKeys ? { name: secretName, namespace, keys: secretKeys } : undefined;
+  outputs.push(metadataOutput(model.outputStyle, model.outputPrefix, 'openreplay', model.backend.cloud, outputs, secret));
   return { helmValues, legacy, createSecretCommand, outputs };
 }

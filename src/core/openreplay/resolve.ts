@@ -14,7 +14,7 @@ import { validateCorsOriginCount, validateCorsOrigins } from '../validation/cors
 import { validateKubernetesNamespace, validateKubernetesObjectName } from '../validation/kubernetes-names';
 import { validateWholeNumber } from '../validation/numbers';
 import { validateUniqueNames } from '../validation/unique-names';
-import { type ReplayWarning, anyOriginWarning } from '../warnings';
+import { type ReplayWarning, WARNING_IDS, anyOriginWarning } from '../warnings';
 import {
   DEFAULT_DELETION_TAG_DAYS,
   DEFAULT_OPENREPLAY_NAMESPACE,
@@ -43,6 +43,8 @@ export interface OpenReplayBucket {
   readonly prop: string;
   /** Its name; undefined when the toolkit generates one (S3 only). */
   readonly name?: string;
+  /** Its CORS rule (per bucket where the store allows it). */
+  readonly cors: CorsModel;
   readonly versioned: boolean;
   readonly lifecycle: LifecycleModel;
 }
@@ -52,7 +54,7 @@ export interface OpenReplayModel {
   readonly product: 'openreplay';
   readonly backend: StorageBackend;
   readonly buckets: readonly OpenReplayBucket[];
-  /** The one CORS rule every bucket gets (with OPTIONS where the store needs it listed). */
+  /** The CORS rule for a store with one rule for all buckets (Azure): every method any bucket needs. */
   readonly cors: CorsModel;
   /** `SCH_DELETE_DAYS`, also the tag value the lifecycle matches. */
   readonly deletionTagDays: number;
@@ -75,7 +77,8 @@ export function resolveOpenReplay(props: OpenReplayStorageOptions, ctx: ResolveC
   const problems = new Problems();
   const warnings: ReplayWarning[] = [];
 
-  const spots = props.spots ?? true;
+  const spots = props.spots ?? backend.spotsBroken === undefined;
+  const records = props.records ?? false;
   const given: Partial<Record<string, string>> = { ...(props.bucketNames ?? {}) };
   const origins = props.dashboardOrigins ?? ['*'];
   const maxAge = props.corsMaxAgeSeconds ?? DEFAULT_CORS_MAX_AGE_SECONDS;
@@ -88,13 +91,19 @@ export function resolveOpenReplay(props: OpenReplayStorageOptions, ctx: ResolveC
   if (!spots && given.spots !== undefined) {
     problems.add('bucketNames.spots', "unset while 'spots' is false", given.spots, "Remove 'bucketNames.spots', or set 'spots: true'.");
   }
+  if (!records && given.records !== undefined) {
+    problems.add('bucketNames.records', "unset while 'records' is false", given.records, "Remove 'bucketNames.records', or set 'records: true'.");
+  }
+  if (spots && backend.spotsBroken !== undefined) {
+    warnings.push({ id: WARNING_IDS.spotsUnsupported, message: `'spots' is on, but Spot recordings do not work on ${backend.kind}: ${backend.spotsBroken}. Set 'spots: false' unless your build fixes it.` });
+  }
   for (const key of Object.keys(given)) {
     if (!(key in OPENREPLAY_ROLES)) problems.add(`bucketNames.${key}`, `one of ${Object.keys(OPENREPLAY_ROLES).join(', ')}`, key, 'Remove it.');
   }
 
   const names: Partial<Record<OpenReplayRole, string>> = {};
   const props_: Partial<Record<OpenReplayRole, string>> = {};
-  for (const profile of openReplayRoles(spots)) {
+  for (const profile of openReplayRoles(spots, records)) {
     const role = profile.role as OpenReplayRole;
     let name = given[role];
     let prop = `bucketNames.${role}`;
@@ -120,7 +129,11 @@ export function resolveOpenReplay(props: OpenReplayStorageOptions, ctx: ResolveC
   }
   problems.check(() => validateUniqueNames('bucketNames', { ...names }));
 
-  const cors = backend.corsListsPreflight ? withExplicitPreflight(openReplayCors(origins, maxAge)) : openReplayCors(origins, maxAge);
+  const corsFor = (browserUploads: boolean) => {
+    const rule = openReplayCors(origins, maxAge, browserUploads);
+    return backend.corsListsPreflight ? withExplicitPreflight(rule) : rule;
+  };
+  const cors = corsFor(records);
   problems.check(() => validateCorsOrigins('dashboardOrigins', origins));
   problems.check(() => validateCorsOriginCount('dashboardOrigins', origins, backend.maxCorsOrigins));
   if (allowsAnyOrigin(cors)) warnings.push(anyOriginWarning(OPENREPLAY_EXAMPLE_ORIGIN));
@@ -139,7 +152,7 @@ export function resolveOpenReplay(props: OpenReplayStorageOptions, ctx: ResolveC
   ctx.cloudChecks?.(problems);
   problems.throwIfAny(ctx.constructPath, `OpenReplayStorage (${backend.cloud})`);
 
-  const buckets: OpenReplayBucket[] = openReplayRoles(spots).map((profile) => {
+  const buckets: OpenReplayBucket[] = openReplayRoles(spots, records).map((profile) => {
     const role = profile.role as OpenReplayRole;
     const keepsVersions = versioned && profile.holdsRecordings;
     return {
@@ -147,6 +160,7 @@ export function resolveOpenReplay(props: OpenReplayStorageOptions, ctx: ResolveC
       profile,
       prop: props_[role]!,
       name: names[role],
+      cors: backend.corsPerBucket ? corsFor(profile.browserUploads ?? false) : cors,
       versioned: keepsVersions,
       lifecycle: {
         tagExpiry: backend.hasObjectTags ? { key: OPENREPLAY_DELETE_TAG_KEY, value: String(deletionTagDays), days: deletionTagDays } : undefined,

@@ -13,6 +13,7 @@ export type OutputName =
   | 'AssetsBucket'
   | 'SourcemapsBucket'
   | 'SpotsBucket'
+  | 'RecordsBucket'
   | 'UserFilesBucket'
   | 'Region'
   | 'Endpoint'
@@ -26,6 +27,7 @@ export type OutputName =
   | 'LegacyChalice'
   | 'CreateSecretCommand'
   | 'SecretArn'
+  | 'RoleArn'
   | 'ServiceAccountEmail'
   | 'Credentials'
   | 'StorageAccountName'
@@ -56,6 +58,7 @@ export const OUTPUT_CONTRACT: Readonly<Record<OutputName, OutputSpec>> = {
   AssetsBucket: { name: 'AssetsBucket', description: 'OpenReplay assets bucket, readable anonymously', feeds: 'global.s3.assetsBucket', sensitive: false },
   SourcemapsBucket: { name: 'SourcemapsBucket', description: 'OpenReplay sourcemaps bucket', feeds: 'global.s3.sourcemapsBucket', sensitive: false },
   SpotsBucket: { name: 'SpotsBucket', description: 'OpenReplay spots bucket', feeds: 'global.s3.spotsBucket', sensitive: false },
+  RecordsBucket: { name: 'RecordsBucket', description: 'OpenReplay Assist call recordings bucket (enterprise)', feeds: 'global.s3.assistRecordsBucket', sensitive: false },
   UserFilesBucket: { name: 'UserFilesBucket', description: 'LogRocket userFiles bucket', feeds: 'fileStorage.buckets.userFiles', sensitive: false },
   Region: { name: 'Region', description: 'Region the backend signs requests for', feeds: 'global.s3.region / aws.region', sensitive: false },
   Endpoint: { name: 'Endpoint', description: 'Storage endpoint the backend calls', feeds: 'global.s3.endpoint', sensitive: false },
@@ -84,6 +87,7 @@ export const OUTPUT_CONTRACT: Readonly<Record<OutputName, OutputSpec>> = {
     feeds: 'CreateSecretCommand',
     sensitive: false,
   },
+  RoleArn: { name: 'RoleArn', description: 'IAM role the backend pods assume (no key exists)', feeds: 'the service accounts of the storage services', sensitive: false },
   ServiceAccountEmail: { name: 'ServiceAccountEmail', description: 'Service account the backend uses', feeds: 'workload identity annotation', sensitive: false },
   Credentials: { name: 'Credentials', description: 'Key material for the backend', feeds: 'Kubernetes secret', sensitive: true },
   StorageAccountName: { name: 'StorageAccountName', description: 'Storage account name', feeds: 'AZURE_ACCOUNT_NAME (OpenReplay)', sensitive: false },
