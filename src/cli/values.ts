@@ -36,7 +36,7 @@ function openReplayLegacyFiles(instance: ReplayInstance, secret: ReadableSecret 
     const key = instance.keyOf(name);
     files.push({
       path: `legacy/${file}`,
-      content: fileHeader(instance, [key], `OpenReplay legacy layout (chart v1.8 and earlier): ${file}.`) + (secretKey ? toYaml({ ...doc, env: { ...doc.env, minio_secret_key: secretKey } }) : text),
+      content: fileHeader(instance, [key], `OpenReplay legacy layout (chart v1.8 and earlier): ${file}.`) + (secretKey ? toYaml({ ...doc, minio_secret_key: secretKey }) : text),
       mode: secretKey ? SECRET : PLAIN,
       from: key,
     });

@@ -211,7 +211,7 @@ describe('OpenReplayStorage with defaults', () => {
     }
     expect(JSON.stringify(outputs.OpenReplayLegacyVars)).toContain('minio_secret_key: <secret-key of the Secrets Manager secret in output OpenReplaySecretArn>');
     const http = parse(outputs.OpenReplayLegacyHttp as string);
-    expect(http.env).toEqual({ ASSETS_ORIGIN: `https://${NAMES.assets}.s3.eu-central-1.amazonaws.com/`, AWS_REGION: 'eu-central-1' });
+    expect(http.env).toEqual({ ASSETS_ORIGIN: `https://${NAMES.assets}.s3.eu-central-1.amazonaws.com`, AWS_REGION: 'eu-central-1' });
     const storage = parse(outputs.OpenReplayLegacyStorage as string);
     expect(storage.env).toEqual({ AWS_ENDPOINT: 'https://s3.eu-central-1.amazonaws.com', AWS_REGION_WEB: 'eu-central-1', S3_BUCKET_WEB: NAMES.recordings });
     const chalice = parse(outputs.OpenReplayLegacyChalice as string);

@@ -289,10 +289,10 @@ describe('outputs', () => {
 
   test('legacy layout: the access id, and a pointer instead of the secret', () => {
     const vars = parse(outputs.openreplay_legacy_vars.value);
-    expect(vars.env.minio_access_key).toBe(ref('google_storage_hmac_key', hmacId, 'access_id'));
-    expect(vars.env.minio_secret_key).toMatch(/terraform output -json openreplay_credentials/);
+    expect(vars.minio_access_key).toBe(ref('google_storage_hmac_key', hmacId, 'access_id'));
+    expect(vars.minio_secret_key).toMatch(/terraform output -json openreplay_credentials/);
     expect(parse(outputs.openreplay_legacy_storage.value).env).toEqual({ AWS_ENDPOINT: GCS_ENDPOINT, AWS_REGION_WEB: 'europe-west1', S3_BUCKET_WEB: NAMES.recordings });
-    expect(parse(outputs.openreplay_legacy_assets.value).env.ASSETS_ORIGIN).toBe(`${GCS_ENDPOINT}/${NAMES.assets}/`);
+    expect(parse(outputs.openreplay_legacy_assets.value).env.ASSETS_ORIGIN).toBe(`${GCS_ENDPOINT}/${NAMES.assets}`);
     expect(parse(outputs.openreplay_legacy_chalice.value).env.S3_HOST).toBe(GCS_ENDPOINT);
     expect(parse(outputs.openreplay_legacy_http.value).env.AWS_REGION).toBe('europe-west1');
   });

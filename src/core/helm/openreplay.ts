@@ -77,18 +77,56 @@ export interface OpenReplayLegacyInput {
   readonly accessKeyId: string;
   /** Text standing where the secret key goes; the secret itself never does. */
   readonly secretKeyPlaceholder: string;
+  /** The dashboard's URL (chalice `SITE_URL`), when one concrete origin is known. */
+  readonly siteUrl?: string;
 }
 
 /**
- * Legacy layout, one document per file: `vars.yaml` plus the env blocks of
- * `http.yaml`, `storage.yaml`, `assets.yaml` and `chalice.yaml`.
+ * Releases of the legacy installer (`scripts/helm`, `openreplay-cli -i`)
+ * these documents were checked against in openreplay/openreplay.
+ */
+export const OPENREPLAY_LEGACY_RELEASES = 'v1.0.0 to v1.8.1';
+
+/**
+ * The template line that overrides chalice's `S3_HOST` in releases v1.0.0
+ * to v1.3.5 (`scripts/helm/roles/openreplay/templates/chalice.yaml`, line
+ * 15): comment it out there. From v1.3.6 the templates take the endpoint
+ * from `s3_endpoint` in vars.yaml instead.
+ */
+export const OPENREPLAY_LEGACY_CHALICE_TEMPLATE_LINE = 'S3_HOST: "https://{{ domain_name }}"';
+
+/**
+ * Legacy layout, one document per file, as the legacy installer reads them
+ * (checked against openreplay/openreplay v1.0.0 to v1.8.1):
+ *
+ * - `vars.yaml`: top-level Ansible variables (`kube-install.sh` passes the
+ *   file with `-e @vars.yaml`; there is no `env:` block). The `minio_*` keys
+ *   are the credentials every service's template uses; `s3_endpoint`,
+ *   `aws_region` and the `*_bucket` keys are what the templates read from
+ *   v1.3.6 (`scripts/helm/vars.yaml@v1.3.6`). Merge them into your vars.yaml.
+ * - `app/<service>.yaml`: `env:` blocks (the app chart loops over
+ *   `.Values.env`); the role templates are applied after them and win where
+ *   they set a key, which up to v1.3.5 is only credentials and chalice's
+ *   `S3_HOST` (see {@link OPENREPLAY_LEGACY_CHALICE_TEMPLATE_LINE}).
+ *
+ * `ASSETS_ORIGIN` has no trailing slash: the asset rewriter appends a cache
+ * path that starts with `/` (`backend/pkg/url/assets/url.go`), so a trailing
+ * slash yields `//` and a key that does not exist.
  */
 export function openReplayLegacyValues(input: OpenReplayLegacyInput): Record<string, Record<string, unknown>> {
   const endpoint = trimTrailingSlash(input.endpoint);
-  const origin = `${trimTrailingSlash(input.assetsOrigin)}/`;
+  const origin = trimTrailingSlash(input.assetsOrigin);
   const b = input.buckets;
   return {
-    'vars.yaml': { env: { minio_access_key: input.accessKeyId, minio_secret_key: input.secretKeyPlaceholder } },
+    'vars.yaml': {
+      minio_access_key: input.accessKeyId,
+      minio_secret_key: input.secretKeyPlaceholder,
+      s3_endpoint: endpoint,
+      aws_region: input.region,
+      assets_bucket: b.assets,
+      recordings_bucket: b.recordings,
+      sourcemaps_bucket: b.sourcemaps,
+    },
     'http.yaml': { env: { ASSETS_ORIGIN: origin, AWS_REGION: input.region } },
     'storage.yaml': { env: { AWS_ENDPOINT: endpoint, AWS_REGION_WEB: input.region, S3_BUCKET_WEB: b.recordings } },
     'assets.yaml': { env: { AWS_ENDPOINT: endpoint, AWS_REGION: input.region, S3_BUCKET_ASSETS: b.assets, ASSETS_ORIGIN: origin } },
@@ -100,6 +138,8 @@ export function openReplayLegacyValues(input: OpenReplayLegacyInput): Record<str
         sourcemaps_bucket: b.sourcemaps,
         js_cache_bucket: b.assets,
         S3_HOST: endpoint,
+        // Up to v1.2.0 chalice falls back to S3_HOST for its own links when SITE_URL is empty (api/env_handler.py).
+        ...(input.siteUrl !== undefined ? { SITE_URL: input.siteUrl } : {}),
       },
     },
   };

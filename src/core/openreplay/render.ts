@@ -1,4 +1,12 @@
-import { OPENREPLAY_SECRET_KEYS, type OpenReplayBucketSet, openReplayAzureEnvValues, openReplayChartValues, openReplayLegacyValues } from '../helm/openreplay';
+import {
+  OPENREPLAY_LEGACY_CHALICE_TEMPLATE_LINE,
+  OPENREPLAY_LEGACY_RELEASES,
+  OPENREPLAY_SECRET_KEYS,
+  type OpenReplayBucketSet,
+  openReplayAzureEnvValues,
+  openReplayChartValues,
+  openReplayLegacyValues,
+} from '../helm/openreplay';
 import { kubectlCreateSecretCommand } from '../kubectl';
 import { type OutputName, type RenderedOutput, metadataOutput, output, outputKey } from '../outputs/contract';
 import { toYaml } from '../yaml';
@@ -11,6 +19,14 @@ export const OPENREPLAY_LEGACY_OUTPUTS: Readonly<Record<string, OutputName>> = {
   'storage.yaml': 'LegacyStorage',
   'assets.yaml': 'LegacyAssets',
   'chalice.yaml': 'LegacyChalice',
+};
+
+/** What a person must know about each legacy file (checked against the legacy installer). */
+const LEGACY_NOTES: Readonly<Record<string, string | undefined>> = {
+  'vars.yaml': `checked against ${OPENREPLAY_LEGACY_RELEASES}; put the secret key of the key pair in minio_secret_key`,
+  'chalice.yaml':
+    `in v1.0.0 to v1.3.5 also comment out '${OPENREPLAY_LEGACY_CHALICE_TEMPLATE_LINE}' ` +
+    'in scripts/helm/roles/openreplay/templates/chalice.yaml, which otherwise overrides S3_HOST',
 };
 
 /** Key inside the Kubernetes secret that holds the Azure storage account key. */
@@ -154,6 +170,7 @@ export function renderOpenReplay(model: OpenReplayModel, deployed: OpenReplayDep
       assetsOrigin: deployed.assetsOrigin,
       accessKeyId: creds.accessKeyId,
       secretKeyPlaceholder,
+      siteUrl: model.siteUrl,
     });
     for (const [file, doc] of Object.entries(docs)) legacy[file] = toYaml(doc);
   }
@@ -171,7 +188,7 @@ export function renderOpenReplay(model: OpenReplayModel, deployed: OpenReplayDep
       ? output('HelmValues', helmValues, `create the Kubernetes secret first (output ${key('CreateSecretCommand')})`)
       : output('HelmValues', helmValues),
   );
-  for (const [file, yaml] of Object.entries(legacy)) outputs.push(output(OPENREPLAY_LEGACY_OUTPUTS[file], yaml));
+  for (const [file, yaml] of Object.entries(legacy)) outputs.push(output(OPENREPLAY_LEGACY_OUTPUTS[file], yaml, LEGACY_NOTES[file]));
   if (createSecretCommand !== undefined) outputs.push(output('CreateSecretCommand', createSecretCommand));
   switch (creds.kind) {
     case 'secrets-manager':

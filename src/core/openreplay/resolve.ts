@@ -1,6 +1,7 @@
 import type { StorageBackend } from '../backends/storage-backend';
 import { type CorsModel, DEFAULT_CORS_MAX_AGE_SECONDS, allowsAnyOrigin, openReplayCors, withExplicitPreflight } from '../cors';
 import { Problems } from '../errors';
+import { isUnresolved } from '../tokens';
 import {
   ABORT_INCOMPLETE_UPLOAD_DAYS,
   DEFAULT_NONCURRENT_VERSION_EXPIRATION_DAYS,
@@ -62,6 +63,8 @@ export interface OpenReplayModel {
   readonly versioned: boolean;
   readonly noncurrentVersionExpirationDays: number;
   readonly kubernetesSecret: { readonly name: string; readonly namespace: string };
+  /** The dashboard URL when exactly one concrete origin is given (legacy chalice `SITE_URL`). */
+  readonly siteUrl?: string;
   readonly outputStyle: OutputStyle;
   readonly outputPrefix: string;
   readonly warnings: readonly ReplayWarning[];
@@ -181,6 +184,7 @@ export function resolveOpenReplay(props: OpenReplayStorageOptions, ctx: ResolveC
     versioned,
     noncurrentVersionExpirationDays: noncurrentDays,
     kubernetesSecret: { name: secretName, namespace },
+    siteUrl: origins.length === 1 && origins[0] !== '*' && !isUnresolved(origins[0]) ? origins[0] : undefined,
     outputStyle: ctx.outputStyle,
     outputPrefix,
     warnings,

@@ -110,33 +110,43 @@ describe('openReplayChartValues (current chart)', () => {
   });
 });
 
-describe('openReplayLegacyValues (chart v1.8 and earlier)', () => {
+describe('openReplayLegacyValues (legacy installer, openreplay v1.0.0 to v1.8.1)', () => {
   const LEGACY: OpenReplayLegacyInput = {
     region: 'eu-central-1',
     endpoint: 'https://s3.eu-central-1.amazonaws.com/',
     buckets: BUCKETS,
-    assetsOrigin: 'https://acme-or-assets.s3.eu-central-1.amazonaws.com',
+    assetsOrigin: 'https://acme-or-assets.s3.eu-central-1.amazonaws.com/',
     accessKeyId: 'AKIAEXAMPLEKEYID0000',
     secretKeyPlaceholder: '<secret key from Secrets Manager>',
   };
   const docs = openReplayLegacyValues(LEGACY);
   const env = (file: string) => (docs[file] as { env: Record<string, string> }).env;
   const endpoint = 'https://s3.eu-central-1.amazonaws.com';
-  const origin = 'https://acme-or-assets.s3.eu-central-1.amazonaws.com/';
+  const origin = 'https://acme-or-assets.s3.eu-central-1.amazonaws.com';
 
-  test('emits exactly the five documented files, each an env block', () => {
+  test('the five files: vars.yaml as top-level Ansible variables, the app files as env blocks', () => {
     expect(Object.keys(docs).sort()).toEqual(['assets.yaml', 'chalice.yaml', 'http.yaml', 'storage.yaml', 'vars.yaml']);
-    for (const doc of Object.values(docs)) expect(Object.keys(doc)).toEqual(['env']);
+    // kube-install.sh passes vars.yaml with `-e @vars.yaml`: an env: block there is never read.
+    expect(docs['vars.yaml'].env).toBeUndefined();
+    for (const file of ['http.yaml', 'storage.yaml', 'assets.yaml', 'chalice.yaml']) expect(Object.keys(docs[file])).toEqual(['env']);
+  });
+
+  test('vars.yaml: the credentials every template uses, and the v1.3.6+ storage keys', () => {
+    expect(docs['vars.yaml']).toEqual({
+      minio_access_key: LEGACY.accessKeyId,
+      minio_secret_key: LEGACY.secretKeyPlaceholder,
+      s3_endpoint: endpoint,
+      aws_region: 'eu-central-1',
+      assets_bucket: BUCKETS.assets,
+      recordings_bucket: BUCKETS.recordings,
+      sourcemaps_bucket: BUCKETS.sourcemaps,
+    });
   });
 
   it.each([
-    ['vars.yaml', { minio_access_key: LEGACY.accessKeyId, minio_secret_key: LEGACY.secretKeyPlaceholder }],
     ['http.yaml', { ASSETS_ORIGIN: origin, AWS_REGION: 'eu-central-1' }],
     ['storage.yaml', { AWS_ENDPOINT: endpoint, AWS_REGION_WEB: 'eu-central-1', S3_BUCKET_WEB: BUCKETS.recordings }],
-    [
-      'assets.yaml',
-      { AWS_ENDPOINT: endpoint, AWS_REGION: 'eu-central-1', S3_BUCKET_ASSETS: BUCKETS.assets, ASSETS_ORIGIN: origin },
-    ],
+    ['assets.yaml', { AWS_ENDPOINT: endpoint, AWS_REGION: 'eu-central-1', S3_BUCKET_ASSETS: BUCKETS.assets, ASSETS_ORIGIN: origin }],
     [
       'chalice.yaml',
       {
@@ -148,26 +158,24 @@ describe('openReplayLegacyValues (chart v1.8 and earlier)', () => {
         S3_HOST: endpoint,
       },
     ],
-  ])('%s holds exactly the documented keys', (file, expected) => {
+  ])('%s holds exactly the keys the installer reads', (file, expected) => {
     expect(env(file)).toEqual(expected);
   });
 
-  test('the secret key slot holds the placeholder; no other value comes from outside the input', () => {
-    expect(env('vars.yaml').minio_secret_key).toBe(LEGACY.secretKeyPlaceholder);
-    const allowed = new Set([LEGACY.region, endpoint, origin, LEGACY.accessKeyId, LEGACY.secretKeyPlaceholder, ...Object.values(BUCKETS)]);
-    for (const doc of Object.values(docs)) {
-      for (const value of Object.values((doc as { env: Record<string, string> }).env)) expect(allowed).toContain(value);
-    }
+  test('chalice gets SITE_URL when the dashboard URL is known (it otherwise falls back to S3_HOST up to v1.2.0)', () => {
+    expect(openReplayLegacyValues({ ...LEGACY, siteUrl: 'https://openreplay.example.com' })['chalice.yaml'].env).toMatchObject({
+      SITE_URL: 'https://openreplay.example.com',
+    });
   });
 
   it.each([
     ['without', 'https://cdn.example.com/assets'],
     ['with one', 'https://cdn.example.com/assets/'],
     ['with two', 'https://cdn.example.com/assets//'],
-  ])('ASSETS_ORIGIN ends with exactly one slash when the input comes %s', (_case, assetsOrigin) => {
+  ])('ASSETS_ORIGIN never ends with a slash (the cache path starts with one) when the input comes %s', (_case, assetsOrigin) => {
     const out = openReplayLegacyValues({ ...LEGACY, assetsOrigin });
     for (const file of ['http.yaml', 'assets.yaml']) {
-      expect((out[file] as { env: Record<string, string> }).env.ASSETS_ORIGIN).toBe('https://cdn.example.com/assets/');
+      expect((out[file] as { env: Record<string, string> }).env.ASSETS_ORIGIN).toBe('https://cdn.example.com/assets');
     }
   });
 });
