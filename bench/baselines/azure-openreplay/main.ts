@@ -63,7 +63,7 @@ const containers = [
   ['recordings', 'mobs', 'private', true],
   ['assets', 'sessions-assets', 'blob', false],
   ['sourcemaps', 'sourcemaps', 'private', false],
-  ['spots', 'spots', 'private', true],
+  // No spots container: the library leaves it out on Azure by default.
 ] as const;
 for (const [role, name, access, keep] of containers) {
   new StorageContainer(inner, `${role}Container`, {
@@ -96,14 +96,13 @@ const secretEnv = `  existingSecret: ${SECRET}\n  secretEnv:\n    AZURE_ACCOUNT_
 const subcharts = ['alerts', 'api', 'assets', 'canvases', 'chalice', 'images', 'integrations', 'sourcemapreader', 'spot', 'storage', 'utilities'];
 const helmValues =
   `minio:\n  enabled: false\nglobal:\n  s3:\n    region: westeurope\n    endpoint: ${endpoint}\n    recordingsBucket: mobs\n    assetsBucket: sessions-assets\n` +
-  `    sourcemapsBucket: sourcemaps\n    spotsBucket: spots\n    accessKey: ""\n    secretKey: ""\n  assetsOrigin: ${assetsOrigin}\n` +
+  `    sourcemapsBucket: sourcemaps\n    accessKey: ""\n    secretKey: ""\n  assetsOrigin: ${assetsOrigin}\n` +
   `  env:\n    SCH_DELETE_DAYS: "30"\n    CLOUD: azure\n    AZURE_ACCOUNT_NAME: ${ACCOUNT}\n` +
   subcharts.map((c) => `${c}:\n${secretEnv}`).join('');
 
 output('RecordingsBucket', 'mobs', 'OpenReplay recordings bucket; feeds global.s3.recordingsBucket');
 output('AssetsBucket', 'sessions-assets', 'OpenReplay assets bucket, readable anonymously; feeds global.s3.assetsBucket');
 output('SourcemapsBucket', 'sourcemaps', 'OpenReplay sourcemaps bucket; feeds global.s3.sourcemapsBucket');
-output('SpotsBucket', 'spots', 'OpenReplay spots bucket; feeds global.s3.spotsBucket');
 output('Region', 'westeurope', 'Region the backend signs requests for; feeds global.s3.region / aws.region');
 output('Endpoint', endpoint, 'Storage endpoint the backend calls; feeds global.s3.endpoint');
 output('AssetsOrigin', assetsOrigin, 'Browser URL of the assets bucket; feeds global.assetsOrigin');

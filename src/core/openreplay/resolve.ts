@@ -1,21 +1,12 @@
 import type { StorageBackend } from '../backends/storage-backend';
 import { type CorsModel, DEFAULT_CORS_MAX_AGE_SECONDS, allowsAnyOrigin, openReplayCors, withExplicitPreflight } from '../cors';
 import { Problems } from '../errors';
-import { isUnresolved } from '../tokens';
 import {
   ABORT_INCOMPLETE_UPLOAD_DAYS,
   DEFAULT_NONCURRENT_VERSION_EXPIRATION_DAYS,
   MAX_DAYS,
   type LifecycleModel,
 } from '../lifecycle';
-import type { OutputStyle } from '../outputs/contract';
-import { resolveOutputPrefix } from '../outputs/output-prefix';
-import { type BucketRoleProfile, OPENREPLAY_ROLES, type OpenReplayRole, openReplayRoles } from '../roles';
-import { validateCorsOriginCount, validateCorsOrigins } from '../validation/cors-origin';
-import { validateKubernetesNamespace, validateKubernetesObjectName } from '../validation/kubernetes-names';
-import { validateWholeNumber } from '../validation/numbers';
-import { validateUniqueNames } from '../validation/unique-names';
-import { type ReplayWarning, WARNING_IDS, anyOriginWarning } from '../warnings';
 import {
   DEFAULT_DELETION_TAG_DAYS,
   DEFAULT_OPENREPLAY_NAMESPACE,
@@ -23,7 +14,16 @@ import {
   OPENREPLAY_DELETE_TAG_KEY,
   OPENREPLAY_EXAMPLE_ORIGIN,
 } from './defaults';
+import type { OutputStyle } from '../outputs/contract';
+import { resolveOutputPrefix } from '../outputs/output-prefix';
+import { type BucketRoleProfile, OPENREPLAY_ROLES, type OpenReplayRole, openReplayRoles } from '../roles';
+import { isUnresolved } from '../tokens';
 import type { OpenReplayStorageOptions } from './options';
+import { validateCorsOriginCount, validateCorsOrigins } from '../validation/cors-origin';
+import { validateKubernetesNamespace, validateKubernetesObjectName } from '../validation/kubernetes-names';
+import { validateWholeNumber } from '../validation/numbers';
+import { validateUniqueNames } from '../validation/unique-names';
+import { type ReplayWarning, WARNING_IDS, anyOriginWarning } from '../warnings';
 
 /** Where and how a construct resolves its props. */
 export interface ResolveContext {
