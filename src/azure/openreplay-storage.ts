@@ -31,7 +31,7 @@ export interface OpenReplayStorageProps extends OpenReplayStorageOptions, AzureS
  * storage service's `secretEnv`. The account key itself only appears in the
  * sensitive `account_key` output.
  *
- * Chart layouts of v1.8 and earlier have no Azure support, so no legacy
+ * The legacy installer (v1.0.0 to v1.8.1) has no Azure support, so no legacy
  * documents are emitted. OpenReplay's backend builds its Blob URLs on
  * `core.windows.net`, so the account must be in Azure's public cloud.
  */

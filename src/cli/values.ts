@@ -36,7 +36,7 @@ function openReplayLegacyFiles(instance: ReplayInstance, secret: ReadableSecret 
     const key = instance.keyOf(name);
     files.push({
       path: `legacy/${file}`,
-      content: fileHeader(instance, [key], `OpenReplay legacy layout (chart v1.8 and earlier): ${file}.`) + (secretKey ? toYaml({ ...doc, minio_secret_key: secretKey }) : text),
+      content: fileHeader(instance, [key], `OpenReplay legacy installer (scripts/helm, v1.0.0 to v1.8.1): ${file}.`) + (secretKey ? toYaml({ ...doc, minio_secret_key: secretKey }) : text),
       mode: secretKey ? SECRET : PLAIN,
       from: key,
     });
@@ -46,7 +46,8 @@ function openReplayLegacyFiles(instance: ReplayInstance, secret: ReadableSecret 
 
 function openReplayFiles(instance: ReplayInstance, options: ValuesOptions): ValuesResult {
   const notes: string[] = [];
-  const files = [helmValuesFile(instance, 'OpenReplay chart values (v1.9 and later).')];
+  const minimum = instance.metadata.minimumChartVersion;
+  const files = [helmValuesFile(instance, `OpenReplay chart values${minimum ? ` (chart ${minimum} and later)` : ''}.`)];
   const secret = options.includeSecrets ? readKubernetesSecret(instance) : undefined;
   const readable = secret?.kind === 'readable' ? secret : undefined;
 

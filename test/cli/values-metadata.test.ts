@@ -7,6 +7,8 @@ import { parse } from 'yaml';
 import { listFiles, modeOf, readOut, valuesRunner } from './support/cli';
 import { gcpOpenReplayOutputs } from './support/custom-stacks';
 import { deployedOutputs, editMetadata, outputValue } from './support/outputs-files';
+import { findInstances, parseOutputs } from '../../src/cli/outputs';
+import { valuesFiles } from '../../src/cli/values';
 
 const { valuesFor } = valuesRunner('values-metadata');
 
@@ -91,5 +93,18 @@ describe('which outputs there are', () => {
         'LogRocketMetadata, LogRocketReplayPrefix, LogRocketUserFilesBucket, LogRocketRegion, LogRocketSecretArn. ' +
         'Deploy the stack with a version of replay-storage that emits it, and pass the outputs of that deploy.',
     );
+  });
+});
+
+describe('chart version from the metadata', () => {
+  test.each([
+    ['aws-openreplay', 'v1.23.0'],
+    ['gcp-openreplay', 'v1.23.0'],
+    ['azure-openreplay', 'v1.27.0'],
+  ])('%s: values.yaml says which chart release it needs', (example, version) => {
+    const file = deployedOutputs(example as Parameters<typeof deployedOutputs>[0]);
+    const [instance] = findInstances(parseOutputs(JSON.stringify(file), example));
+    const values = valuesFiles(instance, { includeSecrets: false }).files.find((f) => f.path === 'values.yaml')!;
+    expect(values.content).toContain(`(chart ${version} and later)`);
   });
 });

@@ -94,6 +94,8 @@ describe('OpenReplayStorage: one contract on every cloud', () => {
     const { metadata } = built[cloud].view;
     expect(metadata).toMatchObject({ schema: 'replay-storage/v1', product: 'openreplay', cloud });
     expect(metadata.kubernetesSecret).toMatchObject({ name: 'or-storage', namespace: 'replay' });
+    // Verified per store in the chart's release tags: existingSecret everywhere from v1.23.0, Azure secretEnv in utilities from v1.27.0.
+    expect(metadata.minimumChartVersion).toBe(cloud === 'azure' ? 'v1.27.0' : 'v1.23.0');
   });
 
   test.each(CLOUDS)('%s: the neutral attributes', (cloud) => {

@@ -14,7 +14,7 @@ export interface OpenReplayBucketSet {
 /** Kubernetes secret keys the chart reads with `global.s3.existingSecret`. */
 export const OPENREPLAY_SECRET_KEYS = { accessKey: 'access-key', secretKey: 'secret-key' } as const;
 
-/** What the current chart (v1.9+) needs to reach external storage. */
+/** What the current chart (scripts/helmcharts) needs to reach external storage. */
 export interface OpenReplayValuesInput {
   /** Region (empty string where the service has none). */
   readonly region: string;
@@ -67,7 +67,7 @@ export function openReplayChartValues(input: OpenReplayValuesInput): Record<stri
   };
 }
 
-/** Inputs of the legacy (v1.8 and earlier) per-service layout. */
+/** Inputs of the legacy installer's (v1.0.0 to v1.8.1) per-service layout. */
 export interface OpenReplayLegacyInput {
   readonly region: string;
   readonly endpoint: string;

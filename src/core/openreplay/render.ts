@@ -10,6 +10,7 @@ import {
 import { kubectlCreateSecretCommand } from '../kubectl';
 import { type OutputName, type RenderedOutput, metadataOutput, output, outputKey } from '../outputs/contract';
 import { toYaml } from '../yaml';
+import { OPENREPLAY_MINIMUM_CHART } from './defaults';
 import type { OpenReplayModel } from './resolve';
 
 /** Legacy layout file -> output. */
@@ -156,7 +157,7 @@ export function renderOpenReplay(model: OpenReplayModel, deployed: OpenReplayDep
   });
   const helmValues = toYaml(values);
 
-  // The legacy (v1.8 and earlier) chart has no Azure Blob support and reads keys only.
+  // The legacy installer (v1.0.0 to v1.8.1) has no Azure Blob support and reads keys only.
   const legacy: Record<string, string> = {};
   if (creds.kind === 'secrets-manager' || creds.kind === 'hmac') {
     const secretKeyPlaceholder =
@@ -184,9 +185,12 @@ export function renderOpenReplay(model: OpenReplayModel, deployed: OpenReplayDep
     output('Region', deployed.region),
     output('Endpoint', deployed.endpoint),
     output('AssetsOrigin', deployed.assetsOrigin),
-    createSecretCommand !== undefined
-      ? output('HelmValues', helmValues, `create the Kubernetes secret first (output ${key('CreateSecretCommand')})`)
-      : output('HelmValues', helmValues),
+    output(
+      'HelmValues',
+      helmValues,
+      `for chart ${OPENREPLAY_MINIMUM_CHART[model.backend.kind]} and later` +
+        (createSecretCommand !== undefined ? `; create the Kubernetes secret first (output ${key('CreateSecretCommand')})` : ''),
+    ),
   );
   for (const [file, yaml] of Object.entries(legacy)) outputs.push(output(OPENREPLAY_LEGACY_OUTPUTS[file], yaml, LEGACY_NOTES[file]));
   if (createSecretCommand !== undefined) outputs.push(output('CreateSecretCommand', createSecretCommand));
@@ -208,6 +212,7 @@ export function renderOpenReplay(model: OpenReplayModel, deployed: OpenReplayDep
       break;
   }
   const secret = secretKeys ? { name: secretName, namespace, keys: secretKeys } : undefined;
-  outputs.push(metadataOutput(model.outputStyle, model.outputPrefix, 'openreplay', model.backend.cloud, outputs, secret));
+  const minimum = OPENREPLAY_MINIMUM_CHART[model.backend.kind];
+  outputs.push(metadataOutput(model.outputStyle, model.outputPrefix, 'openreplay', model.backend.cloud, outputs, secret, minimum));
   return { helmValues, legacy, createSecretCommand, outputs };
 }

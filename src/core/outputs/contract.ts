@@ -135,6 +135,8 @@ export interface ReplayMetadata {
   readonly cloud: Cloud;
   /** Neutral output name -> the key it has in the outputs file. */
   readonly outputs: Partial<Record<OutputName, string>>;
+  /** Oldest chart release the Helm values work with. */
+  readonly minimumChartVersion?: string;
   /** The Kubernetes secret the Helm values read, when there is one. */
   readonly kubernetesSecret?: {
     readonly name: string;
@@ -159,9 +161,17 @@ export function metadataOutput(
   cloud: Cloud,
   outputs: readonly RenderedOutput[],
   kubernetesSecret?: ReplayMetadata['kubernetesSecret'],
+  minimumChartVersion?: string,
 ): RenderedOutput {
   const names: Partial<Record<OutputName, string>> = { Metadata: outputKey(style, prefix, 'Metadata') };
   for (const o of outputs) names[o.name] = outputKey(style, prefix, o.name);
-  const metadata: ReplayMetadata = { schema: METADATA_SCHEMA, product, cloud, outputs: names, ...(kubernetesSecret ? { kubernetesSecret } : {}) };
+  const metadata: ReplayMetadata = {
+    schema: METADATA_SCHEMA,
+    product,
+    cloud,
+    outputs: names,
+    ...(minimumChartVersion ? { minimumChartVersion } : {}),
+    ...(kubernetesSecret ? { kubernetesSecret } : {}),
+  };
   return output('Metadata', JSON.stringify(metadata));
 }
