@@ -138,7 +138,14 @@ function readMetadata(o: OutputValue, stack: OutputsStack): ReplayMetadata {
   const outputs = reader.outputs(doc.outputs);
   const kubernetesSecret = reader.kubernetesSecret(doc.kubernetesSecret);
   const minimumChartVersion = doc.minimumChartVersion === undefined ? undefined : reader.text('minimumChartVersion', doc.minimumChartVersion);
-  return { schema: METADATA_SCHEMA, product, cloud, outputs, ...(minimumChartVersion ? { minimumChartVersion } : {}), ...(kubernetesSecret ? { kubernetesSecret } : {}) };
+  return {
+    schema: METADATA_SCHEMA,
+    product,
+    cloud,
+    outputs,
+    ...(minimumChartVersion ? { minimumChartVersion } : {}),
+    ...(kubernetesSecret ? { kubernetesSecret } : {}),
+  };
 }
 
 /** Every replay-storage Metadata output of a stack, in file order; a broken one throws, naming its key. */
