@@ -11,6 +11,9 @@ import {
   DeleteBucketPolicyCommand,
   DeletePublicAccessBlockCommand,
   GetObjectCommand,
+  type LifecycleRule,
+  type LifecycleRuleFilter,
+  PutBucketLifecycleConfigurationCommand,
   PutBucketCorsCommand,
   PutBucketPolicyCommand,
   PutObjectCommand,
@@ -138,4 +141,35 @@ export function presignedGet(client: S3Client, bucket: string, key: string): Pro
 
 export function presignedPut(client: S3Client, bucket: string, key: string): Promise<string> {
   return getSignedUrl(client, new PutObjectCommand({ Bucket: bucket, Key: key }), { expiresIn: 900 });
+}
+
+/** Maps one CloudFormation lifecycle rule to the S3 API's shape. */
+function lifecycleRule(r: any): LifecycleRule {
+  const tags = (r.TagFilters ?? []).map((t: any) => ({ Key: t.Key, Value: t.Value }));
+  const filter: LifecycleRuleFilter =
+    tags.length > 1 || (tags.length === 1 && r.Prefix)
+      ? { And: { Prefix: r.Prefix, Tags: tags } }
+      : tags.length === 1
+        ? { Tag: tags[0] }
+        : { Prefix: r.Prefix ?? '' };
+  return {
+    ID: r.Id,
+    Status: r.Status,
+    Filter: filter,
+    ...(r.ExpirationInDays !== undefined ? { Expiration: { Days: r.ExpirationInDays } } : {}),
+    ...(r.NoncurrentVersionExpiration ? { NoncurrentVersionExpiration: { NoncurrentDays: r.NoncurrentVersionExpiration.NoncurrentDays } } : {}),
+    ...(r.AbortIncompleteMultipartUpload ? { AbortIncompleteMultipartUpload: { DaysAfterInitiation: r.AbortIncompleteMultipartUpload.DaysAfterInitiation } } : {}),
+  };
+}
+
+/** Puts each named bucket's lifecycle configuration, exactly as the template writes it. */
+export async function applyS3Lifecycle(template: any, client: S3Client, bucketNames: readonly string[]): Promise<void> {
+  for (const r of Object.values<any>(template.Resources)) {
+    if (r.Type !== 'AWS::S3::Bucket' || !bucketNames.includes(r.Properties?.BucketName)) continue;
+    const rules = r.Properties.LifecycleConfiguration?.Rules;
+    if (!rules) continue;
+    await client.send(
+      new PutBucketLifecycleConfigurationCommand({ Bucket: r.Properties.BucketName, LifecycleConfiguration: { Rules: rules.map(lifecycleRule) } }),
+    );
+  }
 }

@@ -2,6 +2,7 @@
  * A one-node Ceph cluster with radosgw on loopback (start.sh next to this
  * file does the work), with one S3 user.
  */
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, Server } from 'node:net';
@@ -16,7 +17,15 @@ export interface Radosgw {
   readonly endpoint: string;
   readonly accessKeyId: string;
   readonly secretAccessKey: string;
+  /** Runs `radosgw-admin` against this cluster and returns what it printed. */
+  admin(args: readonly string[]): string;
   stop(): Promise<void>;
+}
+
+/** How to start the cluster. */
+export interface RadosgwOptions {
+  /** Seconds one lifecycle "day" lasts (`rgw lc debug interval`); unset keeps real days. */
+  readonly lcDebugInterval?: number;
 }
 
 /** `count` distinct ports free on 127.0.0.1 right now (Ceph daemons cannot take port 0). */
@@ -45,21 +54,27 @@ function daemonLogTails(dir: string): string {
   }
 }
 
-async function startOnce(): Promise<Radosgw> {
+async function startOnce(options: RadosgwOptions): Promise<Radosgw> {
   const dir = mkdtempSync(join(tmpdir(), 'replay-radosgw-'));
   const [monPort, rgwPort] = await freePorts(2);
   const accessKeyId = `RS${randomBytes(9).toString('hex').toUpperCase()}`;
   const secretAccessKey = randomBytes(30).toString('base64');
   const proc = new ManagedProcess('radosgw', 'bash', [join(__dirname, '..', 'radosgw', 'start.sh'), dir, String(monPort), String(rgwPort), accessKeyId, secretAccessKey], {
-    env: { ...process.env, RADOSGW_MAX_SECONDS: '900' },
+    env: {
+      ...process.env,
+      RADOSGW_MAX_SECONDS: '900',
+      ...(options.lcDebugInterval !== undefined ? { RADOSGW_LC_DEBUG_INTERVAL: String(options.lcDebugInterval) } : {}),
+    },
   });
+  const admin = (args: readonly string[]) =>
+    execFileSync('radosgw-admin', ['-c', join(dir, 'ceph.conf'), ...args], { encoding: 'utf8', timeout: 60_000, stdio: ['ignore', 'pipe', 'pipe'] });
   const stop = async () => {
     await proc.stop();
     rmSync(dir, { recursive: true, force: true });
   };
   try {
     const m = await proc.waitFor(/READY (http:\/\/127\.0\.0\.1:\d+)/, 60_000);
-    return { endpoint: m[1], accessKeyId, secretAccessKey, stop };
+    return { endpoint: m[1], accessKeyId, secretAccessKey, admin, stop };
   } catch (e) {
     const logs = daemonLogTails(dir);
     await stop();
@@ -68,12 +83,12 @@ async function startOnce(): Promise<Radosgw> {
 }
 
 /** Starts the cluster; a failed start is retried once, on fresh ports, and its reason logged. */
-export async function startRadosgw(): Promise<Radosgw> {
+export async function startRadosgw(options: RadosgwOptions = {}): Promise<Radosgw> {
   try {
-    return await startOnce();
+    return await startOnce(options);
   } catch (e) {
     // eslint-disable-next-line no-console
     console.warn(`radosgw start failed, retrying once:\n${(e as Error).message}`);
-    return startOnce();
+    return startOnce(options);
   }
 }

@@ -5,6 +5,9 @@
 #
 #   start.sh <work-dir> <mon-port> <rgw-port> <access-key> <secret-key>
 #
+# RADOSGW_LC_DEBUG_INTERVAL=<n> makes one lifecycle "day" n seconds (Ceph's
+# `rgw lc debug interval`), for tests of lifecycle rules in accelerated time.
+#
 # Prints `READY http://127.0.0.1:<rgw-port>` when the S3 user exists and the
 # gateway answers. Stops every daemon it started when stdin closes (its parent
 # went away), on SIGTERM/SIGINT, or after RADOSGW_MAX_SECONDS (default 600).
@@ -16,6 +19,7 @@ rgw_port=${3:?rgw port}
 access_key=${4:?access key}
 secret_key=${5:?secret key}
 max_seconds=${RADOSGW_MAX_SECONDS:-600}
+lc_interval=${RADOSGW_LC_DEBUG_INTERVAL:-}
 
 mkdir -p "$dir"/{mon,osd/ceph-0,run,log}
 conf="$dir/ceph.conf"
@@ -79,6 +83,7 @@ rgw dns name = 127.0.0.1
 rgw enable usage log = false
 rgw thread pool size = 32
 CONF
+if [ -n "$lc_interval" ]; then echo "rgw lc debug interval = $lc_interval" >>"$conf"; fi
 
 setup_log="$dir/log/setup.out"
 # Runs a setup step; on failure says which, with its output.
