@@ -1,18 +1,12 @@
 import * as iam from 'aws-cdk-lib/aws-iam';
-import type * as s3 from 'aws-cdk-lib/aws-s3';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { SecretValue } from 'aws-cdk-lib/core';
 import { Construct } from 'constructs';
 import { OPENREPLAY_SECRET_KEYS } from '../core';
+import { storageAccessStatements, type StorageAccess } from './storage-access';
 
-/** What the backend may do, and where. */
-export interface ScopedCredentialsProps {
-  /** The only buckets the key can reach. */
-  readonly buckets: s3.IBucket[];
-  /** Object-level actions, granted on `<bucket arn>/*`. */
-  readonly objectActions: readonly string[];
-  /** Bucket-level actions, granted on the bucket ARNs. */
-  readonly bucketActions: readonly string[];
+/** What the backend may do, where, and what the key is for. */
+export interface ScopedCredentialsProps extends StorageAccess {
   /** What the key is for (secret description). */
   readonly purpose: string;
   /** Raising it replaces the key (rotation by deploy). */
@@ -34,23 +28,7 @@ export class ScopedCredentials extends Construct {
   constructor(scope: Construct, id: string, props: ScopedCredentialsProps) {
     super(scope, id);
     this.user = new iam.User(this, 'User');
-    new iam.Policy(this, 'AccessPolicy', {
-      users: [this.user],
-      statements: [
-        new iam.PolicyStatement({
-          sid: 'ObjectAccess',
-          effect: iam.Effect.ALLOW,
-          actions: [...props.objectActions],
-          resources: props.buckets.map((b) => b.arnForObjects('*')),
-        }),
-        new iam.PolicyStatement({
-          sid: 'BucketAccess',
-          effect: iam.Effect.ALLOW,
-          actions: [...props.bucketActions],
-          resources: props.buckets.map((b) => b.bucketArn),
-        }),
-      ],
-    });
+    new iam.Policy(this, 'AccessPolicy', { users: [this.user], statements: storageAccessStatements(props) });
     this.accessKey = new iam.AccessKey(this, 'AccessKey', { user: this.user, serial: props.serial });
     this.secret = new secretsmanager.Secret(this, 'Secret', {
       description: `Access key pair for ${props.purpose}`,

@@ -42,3 +42,6 @@ export * from './validation/gcs-retention';
 export * from './cloud-options/aws-options';
 export * from './cloud-options/gcp-options';
 export * from './cloud-options/azure-options';
+export * from './openreplay/service-accounts';
+export * from './validation/keyless-identity';
+export * from './validation/literal';

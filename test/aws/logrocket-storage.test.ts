@@ -217,3 +217,13 @@ describe('LogRocketStorage path-style hosts', () => {
     expect(Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('no legacy s3-<region> endpoint'))).toEqual([]);
   });
 });
+
+describe('text that reaches the Helm values is never a token', () => {
+  test('a token in cachedAssetPrefixes is refused', () => {
+    const stack = testStack();
+    const cdn = new CfnParameter(stack, 'Cdn').valueAsString;
+    expect(() => new LogRocketStorage(stack, 'LogRocket', { dashboardOrigins: [ORIGIN], userFilesBucketName: BUCKET, cachedAssetPrefixes: [cdn] })).toThrow(
+      /'cachedAssetPrefixes' must be a literal string, not a token \(it is written into the Helm values at synth\)/,
+    );
+  });
+});

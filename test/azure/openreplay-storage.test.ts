@@ -152,9 +152,7 @@ describe('Helm values', () => {
   test('secret name and namespace are configurable', () => {
     const custom = synthOpenReplay({ kubernetesSecretName: 'replay-blob', kubernetesNamespace: 'openreplay' });
     expect(parse(custom.tf.output.openreplay_helm_values.value).chalice.existingSecret).toBe('replay-blob');
-    expect(custom.tf.output.openreplay_create_secret_command.value).toBe(
-      'kubectl create secret generic replay-blob --namespace openreplay --from-literal=azure-account-key="$(terraform output -raw openreplay_account_key)"',
-    );
+    expect(custom.tf.output.openreplay_create_secret_command.value).toContain('metadata: {name: "replay-blob", namespace: "openreplay"}');
   });
 });
 
@@ -203,7 +201,9 @@ describe('outputs', () => {
 
   test('the secret command reads the key from the sensitive output at run time', () => {
     expect(outputs.openreplay_create_secret_command.value).toBe(
-      'kubectl create secret generic openreplay-object-storage --namespace app --from-literal=azure-account-key="$(terraform output -raw openreplay_account_key)"',
+      "terraform output -json 'openreplay_account_key' | " +
+        'jq \'{apiVersion: "v1", kind: "Secret", type: "Opaque", metadata: {name: "openreplay-object-storage", namespace: "app"}, ' +
+        'stringData: ({"azure-account-key": .})}\' | kubectl apply -f -',
     );
   });
 

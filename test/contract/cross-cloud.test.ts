@@ -108,7 +108,8 @@ describe('OpenReplayStorage: one contract on every cloud', () => {
     ]);
     expect(c.deletionTagDays).toBe(14);
     expect(c.assetsOrigin.endsWith('/')).toBe(false);
-    expect(c.createSecretCommand).toMatch(/^kubectl create secret generic or-storage --namespace replay /);
+    expect(c.createSecretCommand).toContain('metadata: {name: "or-storage", namespace: "replay"}');
+    expect(c.createSecretCommand).toMatch(/\| kubectl apply -f -$/);
   });
 });
 

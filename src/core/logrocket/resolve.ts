@@ -5,13 +5,14 @@ import { DEFAULT_NONCURRENT_VERSION_EXPIRATION_DAYS, MAX_DAYS, type LifecycleMod
 import type { ResolveContext } from '../openreplay/resolve';
 import { resolveOutputPrefix } from '../outputs/output-prefix';
 import { LOGROCKET_USER_FILES } from '../roles';
+import { LOGROCKET_EXAMPLE_ORIGIN } from './defaults';
+import type { LogRocketStorageOptions } from './options';
 import { validateCachedAssetPrefixes } from '../validation/asset-prefixes';
 import { validateCorsOriginCount, validateCorsOrigins } from '../validation/cors-origin';
+import { refuseToken } from '../validation/literal';
 import { validateWholeNumber } from '../validation/numbers';
 import { validateWriteRestriction, type WriteRestrictionModel } from '../validation/write-restriction';
 import { type ReplayWarning, WARNING_IDS, anyOriginWarning } from '../warnings';
-import { LOGROCKET_EXAMPLE_ORIGIN } from './defaults';
-import type { LogRocketStorageOptions } from './options';
 
 /** What only the cloud knows at resolve time. */
 export interface LogRocketResolveContext extends ResolveContext {
@@ -83,6 +84,7 @@ export function resolveLogRocket(props: LogRocketStorageOptions, ctx: LogRocketR
 
   const derived = ctx.primaryPrefix(name ?? '');
   for (const message of derived.warnings) warnings.push({ id: WARNING_IDS.pathStyleRegion, message });
+  for (const p of cached) problems.check(() => refuseToken('cachedAssetPrefixes', p, 'the Helm values'));
   problems.check(() => validateCachedAssetPrefixes('cachedAssetPrefixes', cached, derived.prefix));
   if (!backendIngest && cached.length > 0) {
     warnings.push({

@@ -7,11 +7,12 @@ import {
   openReplayChartValues,
   openReplayLegacyValues,
 } from '../helm/openreplay';
-import { kubectlCreateSecretCommand } from '../kubectl';
+import { kubectlCreateSecretCommand, shellQuote } from '../kubectl';
 import { type OutputName, type RenderedOutput, metadataOutput, output, outputKey } from '../outputs/contract';
 import { toYaml } from '../yaml';
 import { OPENREPLAY_MINIMUM_CHART } from './defaults';
 import type { OpenReplayModel } from './resolve';
+import { IRSA_ROLE_ANNOTATION, OPENREPLAY_SERVICE_ACCOUNT_SUBCHARTS } from './service-accounts';
 
 /** Legacy layout file -> output. */
 export const OPENREPLAY_LEGACY_OUTPUTS: Readonly<Record<string, OutputName>> = {
@@ -49,7 +50,12 @@ export type OpenReplayCredentials =
    * (`api/chalicelib/utils/storage/s3.py` builds a default client only when
    * `S3_HOST` is unset; the chart sets it from `global.s3.endpoint`).
    */
-  | { readonly kind: 'iam-role'; readonly roleArn: string };
+  | {
+    readonly kind: 'iam-role';
+    readonly roleArn: string;
+    /** IRSA: annotate each storage subchart's service account with the role. Pod Identity needs no annotation. */
+    readonly annotateServiceAccounts: boolean;
+  };
 
 /** What the cloud created, as values (tokens where only known at deploy). */
 export interface OpenReplayDeployment {
@@ -97,38 +103,31 @@ export function renderOpenReplay(model: OpenReplayModel, deployed: OpenReplayDep
   let secretKeys: Record<string, OutputName> | undefined;
   let createSecretCommand: string | undefined;
   let endpoint = deployed.endpoint;
-  const terraformRead = (name: OutputName, field?: string) =>
-    field ? `terraform output -json ${key(name)} | jq -r '.["${field}"]'` : `terraform output -raw ${key(name)}`;
+  const terraformJson = (name: OutputName) => `terraform output -json ${shellQuote(key(name))}`;
 
   switch (creds.kind) {
-    case 'secrets-manager': {
-      const read = (field: string) =>
-        `aws secretsmanager get-secret-value --region ${creds.region} --secret-id ${creds.secretArn} --query SecretString --output text | jq -r '.["${field}"]'`;
+    case 'secrets-manager':
+      // The secret's JSON already has the keys the chart reads (access-key, secret-key).
       secretKeys = { [OPENREPLAY_SECRET_KEYS.accessKey]: 'SecretArn', [OPENREPLAY_SECRET_KEYS.secretKey]: 'SecretArn' };
       createSecretCommand = kubectlCreateSecretCommand({
         name: secretName,
         namespace,
-        fromCommands: {
-          [OPENREPLAY_SECRET_KEYS.accessKey]: read(OPENREPLAY_SECRET_KEYS.accessKey),
-          [OPENREPLAY_SECRET_KEYS.secretKey]: read(OPENREPLAY_SECRET_KEYS.secretKey),
-        },
+        source: `aws secretsmanager get-secret-value --region ${shellQuote(creds.region)} --secret-id ${shellQuote(creds.secretArn)} --query SecretString --output text`,
+        stringData: '.',
       });
       break;
-    }
     case 'hmac':
       secretKeys = { [OPENREPLAY_SECRET_KEYS.accessKey]: 'Credentials', [OPENREPLAY_SECRET_KEYS.secretKey]: 'Credentials' };
-      createSecretCommand = kubectlCreateSecretCommand({
-        name: secretName,
-        namespace,
-        fromCommands: {
-          [OPENREPLAY_SECRET_KEYS.accessKey]: terraformRead('Credentials', OPENREPLAY_SECRET_KEYS.accessKey),
-          [OPENREPLAY_SECRET_KEYS.secretKey]: terraformRead('Credentials', OPENREPLAY_SECRET_KEYS.secretKey),
-        },
-      });
+      createSecretCommand = kubectlCreateSecretCommand({ name: secretName, namespace, source: terraformJson('Credentials'), stringData: '.' });
       break;
     case 'iam-role':
       existingSecret = undefined;
       endpoint = '';
+      if (creds.annotateServiceAccounts) {
+        topLevelExtras = Object.fromEntries(
+          OPENREPLAY_SERVICE_ACCOUNT_SUBCHARTS.map((c) => [c, { serviceAccount: { annotations: { [IRSA_ROLE_ANNOTATION]: creds.roleArn } } }]),
+        );
+      }
       break;
     case 'azure-account-key': {
       const azure = openReplayAzureEnvValues({ accountName: creds.accountName, secretName, secretKey: AZURE_ACCOUNT_KEY_SECRET_KEY });
@@ -140,7 +139,8 @@ export function renderOpenReplay(model: OpenReplayModel, deployed: OpenReplayDep
       createSecretCommand = kubectlCreateSecretCommand({
         name: secretName,
         namespace,
-        fromCommands: { [AZURE_ACCOUNT_KEY_SECRET_KEY]: terraformRead('AccountKey') },
+        source: terraformJson('AccountKey'),
+        stringData: `{${JSON.stringify(AZURE_ACCOUNT_KEY_SECRET_KEY)}: .}`,
       });
       break;
     }
@@ -163,7 +163,7 @@ export function renderOpenReplay(model: OpenReplayModel, deployed: OpenReplayDep
     const secretKeyPlaceholder =
       creds.kind === 'secrets-manager'
         ? `<secret-key of the Secrets Manager secret in output ${key('SecretArn')}>`
-        : `<${terraformRead('Credentials', OPENREPLAY_SECRET_KEYS.secretKey)}>`;
+        : `<the secret-key of: ${terraformJson('Credentials')}>`;
     const docs = openReplayLegacyValues({
       region: deployed.region,
       endpoint: deployed.endpoint,

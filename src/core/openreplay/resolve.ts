@@ -21,6 +21,7 @@ import { isUnresolved } from '../tokens';
 import type { OpenReplayStorageOptions } from './options';
 import { validateCorsOriginCount, validateCorsOrigins } from '../validation/cors-origin';
 import { validateKubernetesNamespace, validateKubernetesObjectName } from '../validation/kubernetes-names';
+import { refuseToken } from '../validation/literal';
 import { validateWholeNumber } from '../validation/numbers';
 import { validateUniqueNames } from '../validation/unique-names';
 import { type ReplayWarning, WARNING_IDS, anyOriginWarning } from '../warnings';
@@ -146,6 +147,8 @@ export function resolveOpenReplay(props: OpenReplayStorageOptions, ctx: ResolveC
   );
   problems.check(() => validateWholeNumber('recordingsExpirationDays', props.recordingsExpirationDays, 1, MAX_DAYS));
   problems.check(() => validateWholeNumber('noncurrentVersionExpirationDays', noncurrentDays, 1, MAX_DAYS));
+  problems.check(() => refuseToken('kubernetesSecretName', secretName, 'the CreateSecretCommand shell line and the Helm values'));
+  problems.check(() => refuseToken('kubernetesNamespace', namespace, 'the CreateSecretCommand shell line'));
   problems.check(() => validateKubernetesObjectName('kubernetesSecretName', secretName));
   problems.check(() => validateKubernetesNamespace('kubernetesNamespace', namespace));
   let outputPrefix = '';
