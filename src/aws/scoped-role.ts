@@ -57,7 +57,12 @@ export class ScopedRole extends Construct {
         // A plain resource: importing aws-eks would load the whole EKS module for every AWS user.
         new CfnResource(this, `Association-${serviceAccount}`, {
           type: 'AWS::EKS::PodIdentityAssociation',
-          properties: { ClusterName: props.trust.clusterName, Namespace: props.namespace, ServiceAccount: serviceAccount, RoleArn: this.role.roleArn },
+          properties: {
+            ClusterName: props.trust.clusterName,
+            Namespace: props.namespace,
+            ServiceAccount: serviceAccount,
+            RoleArn: this.role.roleArn,
+          },
         });
       }
     }

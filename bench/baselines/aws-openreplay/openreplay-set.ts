@@ -119,7 +119,7 @@ export function openReplaySet(parent: Construct, id: string, options: OpenReplay
 
   const readKey = (key: string) =>
     `"$(aws secretsmanager get-secret-value --region ${region} --secret-id ${secret.secretArn} --query SecretString --output text | jq -r '.["${key}"]')"`;
-  const legacy = (file: string) => `Legacy chart layout: env of ${file}; feeds ${file}`;
+  const legacy = (service: string, file: string) => `Legacy installer: env block of ${service}; feeds scripts/helm/app/${file}`;
   output('RecordingsBucket', names.recordings, 'OpenReplay recordings bucket; feeds global.s3.recordingsBucket');
   output('AssetsBucket', names.assets, 'OpenReplay assets bucket, readable anonymously; feeds global.s3.assetsBucket');
   output('SourcemapsBucket', names.sourcemaps, 'OpenReplay sourcemaps bucket; feeds global.s3.sourcemapsBucket');
@@ -144,24 +144,29 @@ global:
   env:
     SCH_DELETE_DAYS: "30"
 `,
-    `Helm values for the chart, as YAML; feeds helm upgrade -f values.yaml. Create the Kubernetes secret first (output ${id}CreateSecretCommand)`,
+    `Helm values for the chart, as YAML; feeds helm upgrade -f values.yaml. For chart v1.23.0 and later; create the Kubernetes secret first (output ${id}CreateSecretCommand)`,
   );
   output(
     'LegacyVars',
-    `env:\n  minio_access_key: ${accessKey.accessKeyId}\n  minio_secret_key: <secret-key of the Secrets Manager secret in output ${id}SecretArn>\n`,
-    'Legacy chart layout (v1.8 and earlier): vars.yaml; feeds vars.yaml',
+    `minio_access_key: ${accessKey.accessKeyId}\nminio_secret_key: <secret-key of the Secrets Manager secret in output ${id}SecretArn>\n` +
+      `s3_endpoint: ${endpoint}\naws_region: ${region}\nassets_bucket: ${names.assets}\nrecordings_bucket: ${names.recordings}\nsourcemaps_bucket: ${names.sourcemaps}\n`,
+    'Legacy installer (OpenReplay v1.0.0 to v1.8.1): top-level variables; feeds scripts/helm/vars.yaml (merge them in). Checked against v1.0.0 to v1.8.1; put the secret key of the key pair in minio_secret_key',
   );
-  output('LegacyHttp', `env:\n  ASSETS_ORIGIN: ${assetsOrigin}/\n  AWS_REGION: ${region}\n`, legacy('http.yaml'));
-  output('LegacyStorage', `env:\n  AWS_ENDPOINT: ${endpoint}\n  AWS_REGION_WEB: ${region}\n  S3_BUCKET_WEB: ${names.recordings}\n`, legacy('storage.yaml'));
+  output('LegacyHttp', `env:\n  ASSETS_ORIGIN: ${assetsOrigin}\n  AWS_REGION: ${region}\n`, legacy('the http service', 'http.yaml'));
+  output(
+    'LegacyStorage',
+    `env:\n  AWS_ENDPOINT: ${endpoint}\n  AWS_REGION_WEB: ${region}\n  S3_BUCKET_WEB: ${names.recordings}\n`,
+    legacy('the storage service', 'storage.yaml'),
+  );
   output(
     'LegacyAssets',
-    `env:\n  AWS_ENDPOINT: ${endpoint}\n  AWS_REGION: ${region}\n  S3_BUCKET_ASSETS: ${names.assets}\n  ASSETS_ORIGIN: ${assetsOrigin}/\n`,
-    legacy('assets.yaml'),
+    `env:\n  AWS_ENDPOINT: ${endpoint}\n  AWS_REGION: ${region}\n  S3_BUCKET_ASSETS: ${names.assets}\n  ASSETS_ORIGIN: ${assetsOrigin}\n`,
+    legacy('the assets service', 'assets.yaml'),
   );
   output(
     'LegacyChalice',
-    `env:\n  AWS_DEFAULT_REGION: ${region}\n  sessions_bucket: ${names.recordings}\n  sessions_region: ${region}\n  sourcemaps_bucket: ${names.sourcemaps}\n  js_cache_bucket: ${names.assets}\n  S3_HOST: ${endpoint}\n`,
-    legacy('chalice.yaml'),
+    `env:\n  AWS_DEFAULT_REGION: ${region}\n  sessions_bucket: ${names.recordings}\n  sessions_region: ${region}\n  sourcemaps_bucket: ${names.sourcemaps}\n  js_cache_bucket: ${names.assets}\n  S3_HOST: ${endpoint}\n  SITE_URL: ${origin}\n`,
+    `${legacy('chalice', 'chalice.yaml')}. In v1.0.0 to v1.3.5 also comment out 'S3_HOST: "https://{{ domain_name }}"' in scripts/helm/roles/openreplay/templates/chalice.yaml, which otherwise overrides S3_HOST`,
   );
   output(
     'CreateSecretCommand',
@@ -175,6 +180,7 @@ global:
     product: 'openreplay',
     cloud: 'aws',
     outputs: Object.fromEntries(['Metadata', ...outputs].map((name) => [name, `${id}${name}`])),
+    minimumChartVersion: 'v1.23.0',
     kubernetesSecret: { name: SECRET, namespace: 'app', keys: { 'access-key': 'SecretArn', 'secret-key': 'SecretArn' } },
   };
   output(

@@ -109,7 +109,7 @@ output('AssetsOrigin', assetsOrigin, 'Browser URL of the assets bucket; feeds gl
 output(
   'HelmValues',
   helmValues,
-  'Helm values for the chart, as YAML; feeds helm upgrade -f values.yaml. Create the Kubernetes secret first (output openreplay_create_secret_command)',
+  'Helm values for the chart, as YAML; feeds helm upgrade -f values.yaml. For chart v1.27.0 and later; create the Kubernetes secret first (output openreplay_create_secret_command)',
 );
 output(
   'CreateSecretCommand',
@@ -127,6 +127,7 @@ output(
     product: 'openreplay',
     cloud: 'azure',
     outputs: { Metadata: 'openreplay_metadata', ...outputs },
+    minimumChartVersion: 'v1.27.0',
     kubernetesSecret: { name: SECRET, namespace: 'app', keys: { 'azure-account-key': 'AccountKey' } },
   }),
   'replay-storage metadata (product, cloud, output names, Kubernetes secret), read by the replay-storage command; feeds replay-storage values and verify',

@@ -85,25 +85,30 @@ global:
     SCH_DELETE_DAYS: "30"
     USE_S3_TAGS: "false"
 `,
-  'Helm values for the chart, as YAML; feeds helm upgrade -f values.yaml. Create the Kubernetes secret first (output openreplay_create_secret_command)',
+  'Helm values for the chart, as YAML; feeds helm upgrade -f values.yaml. For chart v1.23.0 and later; create the Kubernetes secret first (output openreplay_create_secret_command)',
 );
-const legacy = (file: string) => `Legacy chart layout: env of ${file}; feeds ${file}`;
+const legacy = (service: string, file: string) => `Legacy installer: env block of ${service}; feeds scripts/helm/app/${file}`;
 output(
   'LegacyVars',
-  `env:\n  minio_access_key: ${hmacKey.accessId}\n  minio_secret_key: <${readKey('secret-key')}>\n`,
-  'Legacy chart layout (v1.8 and earlier): vars.yaml; feeds vars.yaml',
+  `minio_access_key: ${hmacKey.accessId}\nminio_secret_key: <${readKey('secret-key')}>\n` +
+    `s3_endpoint: ${ENDPOINT}\naws_region: ${REGION}\nassets_bucket: ${NAMES.assets}\nrecordings_bucket: ${NAMES.recordings}\nsourcemaps_bucket: ${NAMES.sourcemaps}\n`,
+  'Legacy installer (OpenReplay v1.0.0 to v1.8.1): top-level variables; feeds scripts/helm/vars.yaml (merge them in). Checked against v1.0.0 to v1.8.1; put the secret key of the key pair in minio_secret_key',
 );
-output('LegacyHttp', `env:\n  ASSETS_ORIGIN: ${ASSETS_ORIGIN}/\n  AWS_REGION: ${REGION}\n`, legacy('http.yaml'));
-output('LegacyStorage', `env:\n  AWS_ENDPOINT: ${ENDPOINT}\n  AWS_REGION_WEB: ${REGION}\n  S3_BUCKET_WEB: ${NAMES.recordings}\n`, legacy('storage.yaml'));
+output('LegacyHttp', `env:\n  ASSETS_ORIGIN: ${ASSETS_ORIGIN}\n  AWS_REGION: ${REGION}\n`, legacy('the http service', 'http.yaml'));
+output(
+  'LegacyStorage',
+  `env:\n  AWS_ENDPOINT: ${ENDPOINT}\n  AWS_REGION_WEB: ${REGION}\n  S3_BUCKET_WEB: ${NAMES.recordings}\n`,
+  legacy('the storage service', 'storage.yaml'),
+);
 output(
   'LegacyAssets',
-  `env:\n  AWS_ENDPOINT: ${ENDPOINT}\n  AWS_REGION: ${REGION}\n  S3_BUCKET_ASSETS: ${NAMES.assets}\n  ASSETS_ORIGIN: ${ASSETS_ORIGIN}/\n`,
-  legacy('assets.yaml'),
+  `env:\n  AWS_ENDPOINT: ${ENDPOINT}\n  AWS_REGION: ${REGION}\n  S3_BUCKET_ASSETS: ${NAMES.assets}\n  ASSETS_ORIGIN: ${ASSETS_ORIGIN}\n`,
+  legacy('the assets service', 'assets.yaml'),
 );
 output(
   'LegacyChalice',
-  `env:\n  AWS_DEFAULT_REGION: ${REGION}\n  sessions_bucket: ${NAMES.recordings}\n  sessions_region: ${REGION}\n  sourcemaps_bucket: ${NAMES.sourcemaps}\n  js_cache_bucket: ${NAMES.assets}\n  S3_HOST: ${ENDPOINT}\n`,
-  legacy('chalice.yaml'),
+  `env:\n  AWS_DEFAULT_REGION: ${REGION}\n  sessions_bucket: ${NAMES.recordings}\n  sessions_region: ${REGION}\n  sourcemaps_bucket: ${NAMES.sourcemaps}\n  js_cache_bucket: ${NAMES.assets}\n  S3_HOST: ${ENDPOINT}\n  SITE_URL: https://openreplay.example.com\n`,
+  `${legacy('chalice', 'chalice.yaml')}. In v1.0.0 to v1.3.5 also comment out 'S3_HOST: "https://{{ domain_name }}"' in scripts/helm/roles/openreplay/templates/chalice.yaml, which otherwise overrides S3_HOST`,
 );
 output(
   'CreateSecretCommand',
@@ -125,6 +130,7 @@ output(
     product: 'openreplay',
     cloud: 'gcp',
     outputs: { Metadata: 'openreplay_metadata', ...outputs },
+    minimumChartVersion: 'v1.23.0',
     kubernetesSecret: { name: SECRET, namespace: 'app', keys: { 'access-key': 'Credentials', 'secret-key': 'Credentials' } },
   }),
   'replay-storage metadata (product, cloud, output names, Kubernetes secret), read by the replay-storage command; feeds replay-storage values and verify',
