@@ -13,7 +13,14 @@ export interface PodIdentityOptions {
   readonly clusterName?: string;
 
   /**
-   * Kubernetes service accounts (in `kubernetesNamespace`) the role is for.
+   * Namespace of the service accounts.
+   *
+   * @default - OpenReplay: `kubernetesNamespace` ('app'); LogRocket: required
+   */
+  readonly namespace?: string;
+
+  /**
+   * Kubernetes service accounts (in `namespace`) the role is for.
    *
    * @default - OpenReplay: the chart's accounts of every storage service
    * (`api-openreplay`, `assets-openreplay`, ...); LogRocket: required
@@ -34,7 +41,14 @@ export interface IrsaOptions {
   readonly oidcProviderArn: string;
 
   /**
-   * Kubernetes service accounts (in `kubernetesNamespace`) the role is for.
+   * Namespace of the service accounts.
+   *
+   * @default - OpenReplay: `kubernetesNamespace` ('app'); LogRocket: required
+   */
+  readonly namespace?: string;
+
+  /**
+   * Kubernetes service accounts (in `namespace`) the role is for.
    *
    * @default - OpenReplay: the chart's accounts of every storage service
    * (`api-openreplay`, `assets-openreplay`, ...); LogRocket: required
@@ -64,12 +78,12 @@ export class BackendIdentity {
 
   /** An IAM role trusted by `pods.eks.amazonaws.com`, with associations when the cluster is named. */
   public static podIdentity(options: PodIdentityOptions = {}): BackendIdentity {
-    return new BackendIdentity(BackendIdentityKind.POD_IDENTITY, options.serviceAccounts, options.clusterName);
+    return new BackendIdentity(BackendIdentityKind.POD_IDENTITY, options.serviceAccounts, options.namespace, options.clusterName);
   }
 
   /** An IAM role trusted by the cluster's OIDC provider for the named service accounts. */
   public static irsa(options: IrsaOptions): BackendIdentity {
-    return new BackendIdentity(BackendIdentityKind.IRSA, options.serviceAccounts, undefined, options.oidcProviderArn);
+    return new BackendIdentity(BackendIdentityKind.IRSA, options.serviceAccounts, options.namespace, undefined, options.oidcProviderArn);
   }
 
   private constructor(
@@ -77,6 +91,8 @@ export class BackendIdentity {
     public readonly kind: BackendIdentityKind,
     /** Service accounts the role is for (keyless kinds). */
     public readonly serviceAccounts?: string[],
+    /** Their namespace (keyless kinds). */
+    public readonly namespace?: string,
     /** EKS cluster for Pod Identity associations. */
     public readonly clusterName?: string,
     /** IRSA: the OIDC provider's ARN. */

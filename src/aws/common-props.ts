@@ -1,5 +1,6 @@
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type { RemovalPolicy } from 'aws-cdk-lib/core';
+import type { BackendIdentity } from './backend-identity';
 
 /**
  * Options only AWS has, shared by both products' constructs.
@@ -27,6 +28,20 @@ export interface AwsStorageOptions {
    * @default - no server access logs
    */
   readonly serverAccessLogsBucket?: s3.IBucket;
+
+  /**
+   * How the backend authenticates to S3.
+   *
+   * The access key is the default because it works on every Kubernetes
+   * (EKS or not) with no cluster details; on EKS prefer
+   * `BackendIdentity.podIdentity(...)` or `BackendIdentity.irsa(...)`: then
+   * no IAM user, access key or secret exists, and the Helm values carry
+   * empty keys and an empty endpoint (the only form OpenReplay's services
+   * fall back to the AWS default credential chain with).
+   *
+   * @default BackendIdentity.accessKey()
+   */
+  readonly identity?: BackendIdentity;
 
   /**
    * Serial number of the access key (0-1000000). Raise it to rotate the key:

@@ -16,16 +16,17 @@ import {
   resolveLogRocket,
   validateWriteRestrictionEntries,
 } from '../core';
+import { createBackendAccess } from './backend-access';
+import { BackendIdentity } from './backend-identity';
 import type { AwsStorageOptions } from './common-props';
-import { acknowledgeObjectWildcards, acknowledgePublicBucket, acknowledgeStaticKeySecret } from './nag-acknowledgements';
+import { acknowledgePublicBucket } from './nag-acknowledgements';
 import { s3Location } from './s3-location';
-import { ScopedCredentials } from './scoped-credentials';
 import { createSecureBucket } from './secure-bucket';
 import { addStackOutputs } from './stack-outputs';
 import { addWarnings } from './warnings';
 import { denyWritesOutside } from './write-restriction';
 import type { WriteRestriction } from './write-restriction-props';
-import { checkAwsOptions, pathStyleUnknownRegionWarning } from '../core/cloud-options/aws-options';
+import { checkAwsOptions, checkBackendIdentity, pathStyleUnknownRegionWarning } from '../core/cloud-options/aws-options';
 
 /**
  * Properties of {@link LogRocketStorage}: the cloud-neutral options plus
@@ -65,12 +66,14 @@ export class LogRocketStorage extends Construct implements ILogRocketStorage {
   /** The userFiles bucket (`fileStorage.buckets.userFiles`). */
   public readonly userFilesBucket: s3.IBucket;
   public readonly userFilesBucketName: string;
-  /** The IAM user whose access key the backend uses. */
-  public readonly user: iam.IUser;
-  /** Secrets Manager secret holding `access-key` and `secret-key` as JSON. */
-  public readonly secret: secretsmanager.ISecret;
-  /** The access key id (the secret key is only in {@link secret}). */
-  public readonly accessKeyId: string;
+  /** The IAM user whose access key the backend uses; undefined with a role. */
+  public readonly user?: iam.IUser;
+  /** Secrets Manager secret holding `access-key` and `secret-key` as JSON; undefined with a role. */
+  public readonly secret?: secretsmanager.ISecret;
+  /** The access key id (the secret key is only in {@link secret}); undefined with a role. */
+  public readonly accessKeyId?: string;
+  /** The role the backend's pods assume (Pod Identity or IRSA); undefined with an access key. */
+  public readonly role?: iam.IRole;
   /** Region of the bucket (`aws.region`). */
   public readonly region: string;
   public readonly replayPrefix: string;
@@ -81,6 +84,8 @@ export class LogRocketStorage extends Construct implements ILogRocketStorage {
     super(scope, id);
     const useVirtualHostS3 = props.useVirtualHostS3 ?? true;
     const location = s3Location(this);
+    const identity = props.identity ?? BackendIdentity.accessKey();
+    let issuer: string | undefined;
     const model = resolveLogRocket(props, {
       backend: S3_BACKEND,
       outputStyle: 'cloudformation',
@@ -91,6 +96,8 @@ export class LogRocketStorage extends Construct implements ILogRocketStorage {
       cloudChecks: (problems) => {
         problems.check(() => validateWriteRestrictionEntries('restrictWritesTo', props.restrictWritesTo));
         checkAwsOptions(problems, props);
+        // The LogRocket chart's service account names are not public: they must be given.
+        issuer = checkBackendIdentity(problems, identity, { accessKeySerial: props.accessKeySerial, serviceAccountsRequired: true });
       },
     });
     addWarnings(this, model.warnings);
@@ -114,21 +121,24 @@ export class LogRocketStorage extends Construct implements ILogRocketStorage {
     this.userFilesBucket = bucket;
     this.userFilesBucketName = model.userFilesBucketName;
 
-    const credentials = new ScopedCredentials(this, 'Credentials', {
+    const access = createBackendAccess(this, {
+      identity,
       buckets: [bucket],
       objectActions: LOGROCKET_S3_OBJECT_ACTIONS,
       bucketActions: LOGROCKET_S3_BUCKET_ACTIONS,
       serial: props.accessKeySerial,
       purpose: `the LogRocket backend (${this.node.path})`,
+      namespace: identity.namespace ?? '',
+      serviceAccounts: identity.serviceAccounts ?? [],
+      issuer,
     });
-    acknowledgeObjectWildcards(credentials, [bucket]);
-    acknowledgeStaticKeySecret(credentials.secret);
-    this.user = credentials.user;
-    this.secret = credentials.secret;
-    this.accessKeyId = credentials.accessKey.accessKeyId;
+    this.user = access.user;
+    this.secret = access.secret;
+    this.accessKeyId = access.accessKeyId;
+    this.role = access.role;
 
     this.region = location.region;
-    const rendering = renderLogRocket(model, { kind: 's3', region: this.region, useVirtualHostS3, secretArn: this.secret.secretArn });
+    const rendering = renderLogRocket(model, { kind: 's3', region: this.region, useVirtualHostS3, secretArn: access.secret?.secretArn, roleArn: access.role?.roleArn });
     this.replayPrefix = rendering.replayPrefix;
     this.helmValues = rendering.helmValues;
     addStackOutputs(this, model.outputPrefix, rendering.outputs);

@@ -15,14 +15,16 @@ import {
   s3VirtualHostedPrefix,
   trimTrailingSlash,
 } from '../core';
+import { createBackendAccess } from './backend-access';
+import { BackendIdentity, BackendIdentityKind } from './backend-identity';
 import type { AwsStorageOptions } from './common-props';
-import { acknowledgeObjectWildcards, acknowledgePublicBucket, acknowledgeStaticKeySecret } from './nag-acknowledgements';
+import { acknowledgePublicBucket } from './nag-acknowledgements';
 import { s3Location } from './s3-location';
-import { ScopedCredentials } from './scoped-credentials';
 import { createSecureBucket } from './secure-bucket';
 import { addStackOutputs } from './stack-outputs';
 import { addWarnings } from './warnings';
-import { checkAwsOptions } from '../core/cloud-options/aws-options';
+import { checkAwsOptions, checkBackendIdentity } from '../core/cloud-options/aws-options';
+import { OPENREPLAY_SERVICE_ACCOUNT_SUBCHARTS, openReplayServiceAccountName } from '../core/openreplay/service-accounts';
 
 /**
  * Properties of {@link OpenReplayStorage}: the cloud-neutral options plus
@@ -59,12 +61,14 @@ export class OpenReplayStorage extends Construct implements IOpenReplayStorage {
   public readonly sourcemapsBucketName: string;
   public readonly spotsBucketName?: string;
   public readonly recordsBucketName?: string;
-  /** The IAM user whose access key the backend uses. */
-  public readonly user: iam.IUser;
-  /** Secrets Manager secret holding `access-key` and `secret-key` as JSON. */
-  public readonly secret: secretsmanager.ISecret;
-  /** The access key id (the secret key is only in {@link secret}). */
-  public readonly accessKeyId: string;
+  /** The IAM user whose access key the backend uses; undefined with a role. */
+  public readonly user?: iam.IUser;
+  /** Secrets Manager secret holding `access-key` and `secret-key` as JSON; undefined with a role. */
+  public readonly secret?: secretsmanager.ISecret;
+  /** The access key id (the secret key is only in {@link secret}); undefined with a role. */
+  public readonly accessKeyId?: string;
+  /** The role the backend's pods assume (Pod Identity or IRSA); undefined with an access key. */
+  public readonly role?: iam.IRole;
   public readonly region: string;
   public readonly endpoint: string;
   public readonly assetsOrigin: string;
@@ -79,13 +83,17 @@ export class OpenReplayStorage extends Construct implements IOpenReplayStorage {
 
   constructor(scope: Construct, id: string, props: OpenReplayStorageProps = {}) {
     super(scope, id);
+    const identity = props.identity ?? BackendIdentity.accessKey();
+    let issuer: string | undefined;
     const model = resolveOpenReplay(props, {
       backend: S3_BACKEND,
       outputStyle: 'cloudformation',
       constructId: id,
       constructPath: this.node.path,
-      cloudChecks: (problems) =>
-        checkAwsOptions(problems, props),
+      cloudChecks: (problems) => {
+        checkAwsOptions(problems, props);
+        issuer = checkBackendIdentity(problems, identity, { accessKeySerial: props.accessKeySerial, serviceAccountsRequired: false });
+      },
     });
     addWarnings(this, model.warnings);
     this.outputPrefix = model.outputPrefix;
@@ -119,18 +127,21 @@ export class OpenReplayStorage extends Construct implements IOpenReplayStorage {
     this.spotsBucketName = names.spots;
     this.recordsBucketName = names.records;
 
-    const credentials = new ScopedCredentials(this, 'Credentials', {
+    const access = createBackendAccess(this, {
+      identity,
       buckets: Object.values(buckets),
       objectActions: OPENREPLAY_S3_OBJECT_ACTIONS,
       bucketActions: OPENREPLAY_S3_BUCKET_ACTIONS,
       serial: props.accessKeySerial,
       purpose: `the OpenReplay backend (${this.node.path})`,
+      namespace: identity.namespace ?? model.kubernetesSecret.namespace,
+      serviceAccounts: identity.serviceAccounts ?? OPENREPLAY_SERVICE_ACCOUNT_SUBCHARTS.map(openReplayServiceAccountName),
+      issuer,
     });
-    acknowledgeObjectWildcards(credentials, Object.values(buckets));
-    acknowledgeStaticKeySecret(credentials.secret);
-    this.user = credentials.user;
-    this.secret = credentials.secret;
-    this.accessKeyId = credentials.accessKey.accessKeyId;
+    this.user = access.user;
+    this.secret = access.secret;
+    this.accessKeyId = access.accessKeyId;
+    this.role = access.role;
 
     const location = s3Location(this);
     this.region = location.region;
@@ -141,7 +152,9 @@ export class OpenReplayStorage extends Construct implements IOpenReplayStorage {
       region: this.region,
       endpoint: this.endpoint,
       assetsOrigin: this.assetsOrigin,
-      credentials: { kind: 'secrets-manager', accessKeyId: this.accessKeyId, secretArn: this.secret.secretArn, region: this.region },
+      credentials: access.role
+        ? { kind: 'iam-role', roleArn: access.role.roleArn, annotateServiceAccounts: identity.kind === BackendIdentityKind.IRSA }
+        : { kind: 'secrets-manager', accessKeyId: access.accessKeyId!, secretArn: access.secret!.secretArn, region: this.region },
     });
     this.helmValues = rendering.helmValues;
     this.createSecretCommand = rendering.createSecretCommand;

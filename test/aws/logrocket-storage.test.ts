@@ -90,7 +90,7 @@ describe('LogRocketStorage with defaults', () => {
     template.resourceCountIs('AWS::SecretsManager::Secret', 1);
     const outputs = outputValues(template);
     for (const value of Object.values(outputs)) expect(referencesSecretAccessKey(value)).toBe(false);
-    expect(outputs.LogRocketSecretArn).toEqual({ Ref: logicalIdOf(storage.secret) });
+    expect(outputs.LogRocketSecretArn).toEqual({ Ref: logicalIdOf(storage.secret!) });
   });
 
   test('outputs: derived prefix, bucket, region and Helm values', () => {

@@ -153,7 +153,7 @@ describe('OpenReplayStorage with defaults', () => {
     const outputs = outputValues(template);
     expect(Object.keys(outputs).length).toBeGreaterThan(0);
     for (const value of Object.values(outputs)) expect(referencesSecretAccessKey(value)).toBe(false);
-    expect(outputs.OpenReplaySecretArn).toEqual({ Ref: logicalIdOf(storage.secret) });
+    expect(outputs.OpenReplaySecretArn).toEqual({ Ref: logicalIdOf(storage.secret!) });
   });
 
   test('outputs: bucket names, region, endpoint and virtual-hosted assets origin', () => {
@@ -193,7 +193,7 @@ describe('OpenReplayStorage with defaults', () => {
     const command = outputValues(template).OpenReplayCreateSecretCommand as any;
     const parts: unknown[] = command['Fn::Join'][1];
     const text = parts.map((p) => (typeof p === 'string' ? p : `<${JSON.stringify(p)}>`)).join('');
-    const secret = `<${JSON.stringify({ Ref: logicalIdOf(storage.secret) })}>`;
+    const secret = `<${JSON.stringify({ Ref: logicalIdOf(storage.secret!) })}>`;
     // The key pair flows through a pipe into kubectl, never through a command line (run for real in test/core/kubectl.test.ts).
     expect(text).toBe(
       `aws secretsmanager get-secret-value --region 'eu-central-1' --secret-id '${secret}' --query SecretString --output text | ` +

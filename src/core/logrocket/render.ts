@@ -6,7 +6,7 @@ import type { LogRocketModel } from './resolve';
 /** Cloud-specific facts the LogRocket outputs carry (never invented Helm keys). */
 export type LogRocketDeployment =
   /** AWS: `aws.region` and `aws.useVirtualHostS3` are chart keys; the key pair is in Secrets Manager. */
-  | { readonly kind: 's3'; readonly region: string; readonly useVirtualHostS3: boolean; readonly secretArn: string }
+  | { readonly kind: 's3'; readonly region: string; readonly useVirtualHostS3: boolean; readonly secretArn?: string; readonly roleArn?: string }
   /** Google Cloud: the service account, and its JSON key when one was made. */
   | { readonly kind: 'gcs'; readonly serviceAccountEmail: string; readonly serviceAccountKey?: string }
   /** Azure: the account the chart's undocumented keys would name, and its key. */
@@ -38,7 +38,9 @@ export function renderLogRocket(model: LogRocketModel, deployed: LogRocketDeploy
   ];
   switch (deployed.kind) {
     case 's3':
-      outputs.push(output('Region', deployed.region), output('SecretArn', deployed.secretArn));
+      outputs.push(output('Region', deployed.region));
+      if (deployed.secretArn !== undefined) outputs.push(output('SecretArn', deployed.secretArn));
+      if (deployed.roleArn !== undefined) outputs.push(output('RoleArn', deployed.roleArn));
       break;
     case 'gcs':
       outputs.push(output('ServiceAccountEmail', deployed.serviceAccountEmail));
