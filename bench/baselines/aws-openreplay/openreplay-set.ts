@@ -117,8 +117,7 @@ export function openReplaySet(parent: Construct, id: string, options: OpenReplay
   }
   Validations.of(secret).acknowledge({ id: 'AwsSolutions-SMG4', reason: STATIC_KEY });
 
-  const readKey = (key: string) =>
-    `"$(aws secretsmanager get-secret-value --region ${region} --secret-id ${secret.secretArn} --query SecretString --output text | jq -r '.["${key}"]')"`;
+  const manifest = `{apiVersion: "v1", kind: "Secret", type: "Opaque", metadata: {name: "${SECRET}", namespace: "app"}, stringData: (.)}`;
   const legacy = (service: string, file: string) => `Legacy installer: env block of ${service}; feeds scripts/helm/app/${file}`;
   output('RecordingsBucket', names.recordings, 'OpenReplay recordings bucket; feeds global.s3.recordingsBucket');
   output('AssetsBucket', names.assets, 'OpenReplay assets bucket, readable anonymously; feeds global.s3.assetsBucket');
@@ -170,7 +169,7 @@ global:
   );
   output(
     'CreateSecretCommand',
-    `kubectl create secret generic ${SECRET} --namespace app --from-literal=access-key=${readKey('access-key')} --from-literal=secret-key=${readKey('secret-key')}`,
+    `aws secretsmanager get-secret-value --region '${region}' --secret-id '${secret.secretArn}' --query SecretString --output text | jq '${manifest}' | kubectl apply -f -`,
     'Creates the Kubernetes secret the Helm values read; the line holds no key itself; feeds the Kubernetes secret (run once per cluster)',
   );
   output('SecretArn', secret.secretArn, 'Secrets Manager secret with the access key pair (JSON keys access-key, secret-key); feeds CreateSecretCommand');

@@ -113,7 +113,7 @@ output(
 );
 output(
   'CreateSecretCommand',
-  `kubectl create secret generic ${SECRET} --namespace app --from-literal=azure-account-key="$(terraform output -raw openreplay_account_key)"`,
+  `terraform output -json 'openreplay_account_key' | jq '{apiVersion: "v1", kind: "Secret", type: "Opaque", metadata: {name: "${SECRET}", namespace: "app"}, stringData: ({"azure-account-key": .})}' | kubectl apply -f -`,
   'Creates the Kubernetes secret the Helm values read; the line holds no key itself; feeds the Kubernetes secret (run once per cluster)',
 );
 output('StorageAccountName', ACCOUNT, 'Storage account name; feeds AZURE_ACCOUNT_NAME (OpenReplay)');

@@ -59,7 +59,7 @@ for (const [id, role] of [['Recordings', 'recordings'], ['Assets', 'assets'], ['
   if (isPublic) new StorageBucketIamMember(storage, `${id}AnonymousRead`, { bucket: bucket.name, role: 'roles/storage.legacyObjectReader', member: 'allUsers' });
 }
 
-const readKey = (key: string) => `terraform output -json openreplay_credentials | jq -r '.["${key}"]'`;
+const manifest = `{apiVersion: "v1", kind: "Secret", type: "Opaque", metadata: {name: "${SECRET}", namespace: "app"}, stringData: (.)}`;
 output('RecordingsBucket', NAMES.recordings, 'OpenReplay recordings bucket; feeds global.s3.recordingsBucket');
 output('AssetsBucket', NAMES.assets, 'OpenReplay assets bucket, readable anonymously; feeds global.s3.assetsBucket');
 output('SourcemapsBucket', NAMES.sourcemaps, 'OpenReplay sourcemaps bucket; feeds global.s3.sourcemapsBucket');
@@ -90,7 +90,7 @@ global:
 const legacy = (service: string, file: string) => `Legacy installer: env block of ${service}; feeds scripts/helm/app/${file}`;
 output(
   'LegacyVars',
-  `minio_access_key: ${hmacKey.accessId}\nminio_secret_key: <${readKey('secret-key')}>\n` +
+  `minio_access_key: ${hmacKey.accessId}\nminio_secret_key: "<the secret-key of: terraform output -json 'openreplay_credentials'>"\n` +
     `s3_endpoint: ${ENDPOINT}\naws_region: ${REGION}\nassets_bucket: ${NAMES.assets}\nrecordings_bucket: ${NAMES.recordings}\nsourcemaps_bucket: ${NAMES.sourcemaps}\n`,
   'Legacy installer (OpenReplay v1.0.0 to v1.8.1): top-level variables; feeds scripts/helm/vars.yaml (merge them in). Checked against v1.0.0 to v1.8.1; put the secret key of the key pair in minio_secret_key',
 );
@@ -112,7 +112,7 @@ output(
 );
 output(
   'CreateSecretCommand',
-  `kubectl create secret generic ${SECRET} --namespace app --from-literal=access-key="$(${readKey('access-key')})" --from-literal=secret-key="$(${readKey('secret-key')})"`,
+  `terraform output -json 'openreplay_credentials' | jq '${manifest}' | kubectl apply -f -`,
   'Creates the Kubernetes secret the Helm values read; the line holds no key itself; feeds the Kubernetes secret (run once per cluster)',
 );
 output('ServiceAccountEmail', serviceAccount.email, 'Service account the backend uses; feeds workload identity annotation');
