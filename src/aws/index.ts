@@ -1,6 +1,7 @@
 // AWS constructs (aws-cdk-lib). Import as `replay-storage/lib/aws`.
 export * from './common-props';
 export * from './backend-identity';
+export * from './private-assets';
 export * from './write-restriction-props';
 export * from './openreplay-storage';
 export * from './logrocket-storage';

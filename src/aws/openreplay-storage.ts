@@ -19,6 +19,7 @@ import { createBackendAccess } from './backend-access';
 import { BackendIdentity, BackendIdentityKind } from './backend-identity';
 import type { AwsStorageOptions } from './common-props';
 import { acknowledgePublicBucket } from './nag-acknowledgements';
+import { PrivateAssetsCdn } from './private-assets';
 import { s3Location } from './s3-location';
 import { createSecureBucket } from './secure-bucket';
 import { addStackOutputs } from './stack-outputs';
@@ -30,7 +31,22 @@ import { OPENREPLAY_SERVICE_ACCOUNT_SUBCHARTS, openReplayServiceAccountName } fr
  * Properties of {@link OpenReplayStorage}: the cloud-neutral options plus
  * AWS's own.
  */
-export interface OpenReplayStorageProps extends OpenReplayStorageOptions, AwsStorageOptions {}
+export interface OpenReplayStorageProps extends OpenReplayStorageOptions, AwsStorageOptions {
+  /**
+   * Keep the assets bucket fully private (all four Block Public Access flags
+   * on, no anonymous statement) and serve it through a CloudFront
+   * distribution with an origin access control whose bucket-policy grant is
+   * bound to that distribution. CORS for fonts comes from a response headers
+   * policy with `dashboardOrigins`; `global.assetsOrigin` and the
+   * `AssetsOrigin` output become the distribution's URL.
+   *
+   * CloudFront bills requests and data transfer out (the first 1 TB and 10
+   * million requests a month are in its free tier).
+   *
+   * @default false (the assets bucket is read anonymously, objects only)
+   */
+  readonly privateAssets?: boolean;
+}
 
 /**
  * S3 storage for self-hosted OpenReplay: the recordings, assets, sourcemaps
@@ -69,6 +85,8 @@ export class OpenReplayStorage extends Construct implements IOpenReplayStorage {
   public readonly accessKeyId?: string;
   /** The role the backend's pods assume (Pod Identity or IRSA); undefined with an access key. */
   public readonly role?: iam.IRole;
+  /** The CloudFront distribution serving the private assets bucket, with `privateAssets`. */
+  public readonly assetsCdn?: PrivateAssetsCdn;
   public readonly region: string;
   public readonly endpoint: string;
   public readonly assetsOrigin: string;
@@ -90,6 +108,7 @@ export class OpenReplayStorage extends Construct implements IOpenReplayStorage {
       outputStyle: 'cloudformation',
       constructId: id,
       constructPath: this.node.path,
+      publicRoleBehindCdn: props.privateAssets ?? false,
       cloudChecks: (problems) => {
         checkAwsOptions(problems, props);
         issuer = checkBackendIdentity(problems, identity, { accessKeySerial: props.accessKeySerial, serviceAccountsRequired: false });
@@ -104,7 +123,7 @@ export class OpenReplayStorage extends Construct implements IOpenReplayStorage {
     for (const spec of model.buckets) {
       const bucket = createSecureBucket(this, capitalize(spec.role), {
         bucketName: spec.name,
-        access: spec.profile.access,
+        access: spec.access,
         cors: spec.cors,
         removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
         versioned: spec.versioned,
@@ -112,7 +131,8 @@ export class OpenReplayStorage extends Construct implements IOpenReplayStorage {
         serverAccessLogsBucket: props.serverAccessLogsBucket,
         serverAccessLogsPrefix: `${model.outputPrefix}/${spec.role}/`,
       });
-      if (spec.profile.access === BrowserAccess.PUBLIC_READ) acknowledgePublicBucket(bucket);
+      if (spec.access === BrowserAccess.PUBLIC_READ) acknowledgePublicBucket(bucket);
+      if (spec.behindCdn) this.assetsCdn = new PrivateAssetsCdn(this, 'AssetsCdn', { bucket, cors: spec.cors });
       buckets[spec.role] = bucket;
       names[spec.role] = spec.name ?? bucket.bucketName;
     }
@@ -146,7 +166,7 @@ export class OpenReplayStorage extends Construct implements IOpenReplayStorage {
     const location = s3Location(this);
     this.region = location.region;
     this.endpoint = location.endpoint;
-    this.assetsOrigin = trimTrailingSlash(s3VirtualHostedPrefix(names.assets, location.region, location.urlSuffix));
+    this.assetsOrigin = this.assetsCdn?.origin ?? trimTrailingSlash(s3VirtualHostedPrefix(names.assets, location.region, location.urlSuffix));
     const rendering = renderOpenReplay(model, {
       buckets: { recordings: names.recordings, assets: names.assets, sourcemaps: names.sourcemaps, spots: names.spots, records: names.records },
       region: this.region,

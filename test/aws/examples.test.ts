@@ -8,9 +8,10 @@ import { Template } from 'aws-cdk-lib/assertions';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Stack as CdkStack, Validations, type App, type Stack } from 'aws-cdk-lib/core';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { anonymousAllows, exampleApp, logicalIdOf } from './util';
+import { anonymousAllows, bucketPolicyStatements, exampleApp, logicalIdOf, outputValues } from './util';
 import { LogRocketExampleStack } from '../../examples/aws-logrocket/stack';
 import { OpenReplayExampleStack } from '../../examples/aws-openreplay/stack';
+import { PrivateOpenReplayExampleStack } from '../../examples/aws-openreplay-private/stack';
 import { LogRocketStorage, OpenReplayStorage } from '../../src/aws';
 
 const ENV = { region: 'eu-central-1' };
@@ -116,5 +117,65 @@ describe('cdk-nag out of the box: the constructs acknowledge their by-design fin
     const report = nagReport(stack);
     expect(report).toContain('AwsSolutions-S1');
     expect(report).not.toMatch(/AwsSolutions-(S2|S5|SMG4|IAM5)/);
+  });
+});
+
+describe('examples/aws-openreplay-private', () => {
+  const build = (app: App = exampleApp('aws-openreplay-private')) => new PrivateOpenReplayExampleStack(app, 'OpenReplayPrivateStorageExample', { env: ENV });
+
+  test('template snapshot', () => {
+    expect(Template.fromStack(build()).toJSON()).toMatchSnapshot();
+  });
+
+  test('zero IAM users, zero access keys, zero secrets; a role that pods assume', () => {
+    const template = Template.fromStack(build());
+    for (const type of ['AWS::IAM::User', 'AWS::IAM::AccessKey', 'AWS::SecretsManager::Secret']) template.resourceCountIs(type, 0);
+    template.hasResourceProperties('AWS::IAM::Role', {
+      AssumeRolePolicyDocument: { Statement: [{ Action: ['sts:AssumeRole', 'sts:TagSession'], Effect: 'Allow', Principal: { Service: 'pods.eks.amazonaws.com' } }] },
+    });
+    expect(Object.keys(template.findResources('AWS::EKS::PodIdentityAssociation')).length).toBeGreaterThan(0);
+  });
+
+  test('every bucket fully private; no anonymous statement anywhere', () => {
+    const template = Template.fromStack(build());
+    expect(anonymousAllows(template)).toEqual([]);
+    for (const bucket of Object.values<any>(template.findResources('AWS::S3::Bucket'))) {
+      expect(bucket.Properties.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true });
+    }
+  });
+
+  test('CloudFront reads the assets through an origin access control bound to the distribution', () => {
+    const stack = build();
+    const template = Template.fromStack(stack);
+    template.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
+    const distribution = logicalIdOf(stack.storage.assetsCdn!.distribution);
+    const statements = bucketPolicyStatements(template).filter((s) => s.bucket === logicalIdOf(stack.storage.assetsBucket));
+    const grant = statements.find((s) => (s.statement.Principal as { Service?: string } | undefined)?.Service === 'cloudfront.amazonaws.com')!;
+    expect(grant.statement.Action).toBe('s3:GetObject');
+    expect(JSON.stringify(grant.statement.Condition)).toContain(distribution);
+    template.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
+      ResponseHeadersPolicyConfig: { CorsConfig: { AccessControlAllowOrigins: { Items: ['https://openreplay.example.com'] }, OriginOverride: true } },
+    });
+  });
+
+  test('Helm values: no keys, an empty endpoint, and the distribution as assetsOrigin', () => {
+    const stack = build();
+    const outputs = outputValues(Template.fromStack(stack));
+    const helm = JSON.stringify(outputs.OpenReplayHelmValues);
+    expect(helm).toContain('endpoint: \\"\\"');
+    expect(helm).toContain('accessKey: \\"\\"');
+    expect(helm).not.toContain('existingSecret');
+    expect(JSON.stringify(outputs.OpenReplayAssetsOrigin)).toContain(logicalIdOf(stack.storage.assetsCdn!.distribution));
+  });
+
+  test('cdk-nag AwsSolutions passes with no acknowledgement of a public bucket or a static key', () => {
+    const app = exampleApp('aws-openreplay-private');
+    const stack = build(app);
+    Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+    expect(() => app.synth()).not.toThrow();
+    const acknowledged = stack.node
+      .findAll()
+      .flatMap((c) => c.node.metadata.filter((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY).flatMap((m) => Object.keys(m.data as object)));
+    expect(acknowledged.join(' ')).not.toMatch(/AwsSolutions-(S2|S5|SMG4)\b/);
   });
 });

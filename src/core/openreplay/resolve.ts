@@ -16,7 +16,7 @@ import {
 } from './defaults';
 import type { OutputStyle } from '../outputs/contract';
 import { resolveOutputPrefix } from '../outputs/output-prefix';
-import { type BucketRoleProfile, OPENREPLAY_ROLES, type OpenReplayRole, openReplayRoles } from '../roles';
+import { BrowserAccess, type BucketRoleProfile, OPENREPLAY_ROLES, type OpenReplayRole, openReplayRoles } from '../roles';
 import { isUnresolved } from '../tokens';
 import type { OpenReplayStorageOptions } from './options';
 import { validateCorsOriginCount, validateCorsOrigins } from '../validation/cors-origin';
@@ -35,6 +35,12 @@ export interface ResolveContext {
   readonly constructPath: string;
   /** Checks of the cloud's own options, run into the same error. */
   readonly cloudChecks?: (problems: Problems) => void;
+  /**
+   * The cloud serves the public role through a CDN with its own origin
+   * identity (AWS CloudFront with origin access control): the bucket then
+   * stays private.
+   */
+  readonly publicRoleBehindCdn?: boolean;
 }
 
 /** One bucket (container on Azure) with every decision made. */
@@ -47,6 +53,10 @@ export interface OpenReplayBucket {
   readonly name?: string;
   /** Its CORS rule (per bucket where the store allows it). */
   readonly cors: CorsModel;
+  /** How browsers reach the bucket itself (private when a CDN serves the public role). */
+  readonly access: BrowserAccess;
+  /** Whether a CDN in front of the bucket serves browsers. */
+  readonly behindCdn: boolean;
   readonly versioned: boolean;
   readonly lifecycle: LifecycleModel;
 }
@@ -167,6 +177,8 @@ export function resolveOpenReplay(props: OpenReplayStorageOptions, ctx: ResolveC
       prop: props_[role]!,
       name: names[role],
       cors: backend.corsPerBucket ? corsFor(profile.browserUploads ?? false) : cors,
+      access: profile.access === BrowserAccess.PUBLIC_READ && ctx.publicRoleBehindCdn ? BrowserAccess.PRESIGNED : profile.access,
+      behindCdn: profile.access === BrowserAccess.PUBLIC_READ && (ctx.publicRoleBehindCdn ?? false),
       versioned: keepsVersions,
       lifecycle: {
         tagExpiry: backend.hasObjectTags ? { key: OPENREPLAY_DELETE_TAG_KEY, value: String(deletionTagDays), days: deletionTagDays } : undefined,
