@@ -140,7 +140,12 @@ describe('examples/aws-openreplay-private', () => {
     const template = Template.fromStack(build());
     expect(anonymousAllows(template)).toEqual([]);
     for (const bucket of Object.values<any>(template.findResources('AWS::S3::Bucket'))) {
-      expect(bucket.Properties.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true });
+      expect(bucket.Properties.PublicAccessBlockConfiguration).toEqual({
+        BlockPublicAcls: true,
+        IgnorePublicAcls: true,
+        BlockPublicPolicy: true,
+        RestrictPublicBuckets: true,
+      });
     }
   });
 
@@ -175,7 +180,8 @@ describe('examples/aws-openreplay-private', () => {
     expect(() => app.synth()).not.toThrow();
     const acknowledged = stack.node
       .findAll()
-      .flatMap((c) => c.node.metadata.filter((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY).flatMap((m) => Object.keys(m.data as object)));
+      .flatMap((c) => c.node.metadata.filter((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY))
+      .flatMap((m) => Object.keys(m.data as object));
     expect(acknowledged.join(' ')).not.toMatch(/AwsSolutions-(S2|S5|SMG4)\b/);
   });
 });
