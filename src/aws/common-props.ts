@@ -44,6 +44,15 @@ export interface AwsStorageOptions {
   readonly identity?: BackendIdentity;
 
   /**
+   * Name of the External Secrets Operator `ClusterSecretStore` that reads
+   * AWS Secrets Manager, referenced by the `ExternalSecretManifest` output
+   * (with an access key only).
+   *
+   * @default 'aws-secrets-manager'
+   */
+  readonly externalSecretStore?: string;
+
+  /**
    * Serial number of the access key (0-1000000). Raise it to rotate the key:
    * the next deploy replaces the key and the secret's value; then re-create
    * the Kubernetes secret and restart the backend.

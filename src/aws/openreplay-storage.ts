@@ -24,7 +24,7 @@ import { s3Location } from './s3-location';
 import { createSecureBucket } from './secure-bucket';
 import { addStackOutputs } from './stack-outputs';
 import { addWarnings } from './warnings';
-import { checkAwsOptions, checkBackendIdentity } from '../core/cloud-options/aws-options';
+import { DEFAULT_EXTERNAL_SECRET_STORE, checkAwsOptions, checkBackendIdentity } from '../core/cloud-options/aws-options';
 import { OPENREPLAY_SERVICE_ACCOUNT_SUBCHARTS, openReplayServiceAccountName } from '../core/openreplay/service-accounts';
 
 /**
@@ -174,7 +174,13 @@ export class OpenReplayStorage extends Construct implements IOpenReplayStorage {
       assetsOrigin: this.assetsOrigin,
       credentials: access.role
         ? { kind: 'iam-role', roleArn: access.role.roleArn, annotateServiceAccounts: identity.kind === BackendIdentityKind.IRSA }
-        : { kind: 'secrets-manager', accessKeyId: access.accessKeyId!, secretArn: access.secret!.secretArn, region: this.region },
+        : {
+          kind: 'secrets-manager',
+          accessKeyId: access.accessKeyId!,
+          secretArn: access.secret!.secretArn,
+          region: this.region,
+          externalSecretStore: props.externalSecretStore ?? DEFAULT_EXTERNAL_SECRET_STORE,
+        },
     });
     this.helmValues = rendering.helmValues;
     this.createSecretCommand = rendering.createSecretCommand;

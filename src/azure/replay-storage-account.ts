@@ -5,7 +5,7 @@ import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
 import { LifecyclePolicy } from './lifecycle-policy';
 import { type AzureStorageAccountOptions, StorageReplication } from './storage-account-options';
-import { DEFAULT_AZURE_DELETE_RETENTION_DAYS } from '../core/cloud-options/azure-options';
+import { AZURE_SAS_EXPIRATION_PERIOD, DEFAULT_AZURE_DELETE_RETENTION_DAYS } from '../core/cloud-options/azure-options';
 import type { CorsModel } from '../core/cors';
 import type { LifecycleModel } from '../core/lifecycle';
 import { azurePrefixFromBlobEndpoint } from '../core/prefix';
@@ -82,7 +82,16 @@ export class ReplayStorageAccount extends Construct {
       accessTier: 'Hot',
       httpsTrafficOnlyEnabled: true,
       minTlsVersion: 'TLS1_2',
+      // Shared key stays on: OpenReplay's enterprise build authenticates with the
+      // account key only, and both products sign SAS URLs with it. The key is
+      // account-wide (every container, every operation): rotate it with
+      // `az storage account keys renew` and re-create the Kubernetes secret.
       sharedAccessKeyEnabled: true,
+      // A second layer of encryption at rest; it can only be set when the account is created.
+      infrastructureEncryptionEnabled: true,
+      // No SFTP/NFS local users: nothing here uses them.
+      localUserEnabled: false,
+      sasPolicy: { expirationPeriod: AZURE_SAS_EXPIRATION_PERIOD, expirationAction: 'Log' },
       // Container-level anonymous read is possible only where a container must be public.
       allowNestedItemsToBePublic: anyPublic,
       // Browsers and mobile apps reach the account over the internet (signed uploads, replay reads).

@@ -13,7 +13,7 @@ import {
   referencesSecretAccessKey,
   testStack,
 } from './util';
-import { OpenReplayStorage, type OpenReplayStorageProps } from '../../src/aws';
+import { BackendIdentity, OpenReplayStorage, type OpenReplayStorageProps } from '../../src/aws';
 import { OPENREPLAY_S3_BUCKET_ACTIONS, OPENREPLAY_S3_OBJECT_ACTIONS } from '../../src/core';
 
 const NAMES = {
@@ -401,5 +401,31 @@ describe('AWS partitions: the DNS suffix comes from aws-cdk-lib region facts', (
     const stack = testStack(null);
     new OpenReplayStorage(stack, 'OpenReplay', { bucketNames: NAMES });
     expect(JSON.stringify(outputValues(Template.fromStack(stack)).OpenReplayEndpoint)).toContain('AWS::URLSuffix');
+  });
+});
+
+describe('External Secrets Operator', () => {
+  test('an ExternalSecret that extracts the Secrets Manager secret into the secret the values read', () => {
+    const { template, storage } = build({ kubernetesSecretName: 'replay-s3', kubernetesNamespace: 'openreplay', externalSecretStore: 'platform-secrets' });
+    const manifest = outputValues(template).OpenReplayExternalSecretManifest as any;
+    const parts: unknown[] = manifest['Fn::Join'][1];
+    const text = parts.map((p) => (typeof p === 'string' ? p : 'ARN')).join('');
+    expect(parse(text)).toEqual({
+      apiVersion: 'external-secrets.io/v1',
+      kind: 'ExternalSecret',
+      metadata: { name: 'replay-s3', namespace: 'openreplay' },
+      spec: {
+        refreshInterval: '1h',
+        secretStoreRef: { kind: 'ClusterSecretStore', name: 'platform-secrets' },
+        target: { name: 'replay-s3', creationPolicy: 'Owner' },
+        dataFrom: [{ extract: { key: 'ARN' } }],
+      },
+    });
+    expect(parts).toContainEqual({ Ref: logicalIdOf(storage.secret!) });
+  });
+
+  test('none without a key', () => {
+    const { template } = build({ identity: BackendIdentity.podIdentity() });
+    expect(outputValues(template).OpenReplayExternalSecretManifest).toBeUndefined();
   });
 });

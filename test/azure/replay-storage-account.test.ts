@@ -3,6 +3,7 @@ import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import { Fn, TerraformVariable } from 'cdktf';
 import { resources, synthAzure, warnings } from './synth';
 import { LogRocketStorage, type LogRocketStorageProps } from '../../src/azure/logrocket-storage';
+import { OpenReplayStorage } from '../../src/azure/openreplay-storage';
 import { ReplayContainerSpec, ReplayStorageAccount, ReplayStorageAccountProps } from '../../src/azure/replay-storage-account';
 import { StorageReplication } from '../../src/azure/storage-account-options';
 import { BrowserAccess, openReplayCors, withExplicitPreflight } from '../../src/core';
@@ -228,5 +229,21 @@ describe('validation', () => {
         new ReplayStorageAccount(stack, 'Storage', props({ storageAccountName: Fn.lower(name), resourceGroupName: name }));
       }),
     ).not.toThrow();
+  });
+});
+
+describe('hardened defaults, on both products', () => {
+  test.each([
+    ['LogRocket', () => synthConstruct().json],
+    ['OpenReplay', () => synthAzure((s) => new OpenReplayStorage(s, 'OpenReplay', { storageAccountName: 'replaytest02', location: 'westeurope' })).json],
+  ])('%s: infrastructure encryption, no local users, a SAS expiration policy, TLS 1.2, HTTPS only; shared key kept', (_product, synth) => {
+    expect(synth()).toHaveResourceWithProperties(StorageAccount, {
+      infrastructure_encryption_enabled: true,
+      local_user_enabled: false,
+      sas_policy: { expiration_period: '1.00:00:00', expiration_action: 'Log' },
+      min_tls_version: 'TLS1_2',
+      https_traffic_only_enabled: true,
+      shared_access_key_enabled: true,
+    });
   });
 });

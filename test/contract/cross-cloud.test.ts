@@ -29,7 +29,7 @@ const LOGROCKET: LogRocketStorageOptions = {
 
 /** Outputs only one backend has: where its credentials live and how it is addressed. */
 const OPENREPLAY_CLOUD_OUTPUTS: Record<CloudName, string[]> = {
-  aws: ['SecretArn', 'LegacyAssets', 'LegacyChalice', 'LegacyHttp', 'LegacyStorage', 'LegacyVars'],
+  aws: ['SecretArn', 'ExternalSecretManifest', 'LegacyAssets', 'LegacyChalice', 'LegacyHttp', 'LegacyStorage', 'LegacyVars'],
   gcp: ['Credentials', 'ServiceAccountEmail', 'LegacyAssets', 'LegacyChalice', 'LegacyHttp', 'LegacyStorage', 'LegacyVars'],
   // The legacy chart has no Azure support.
   azure: ['AccountKey', 'BlobEndpoint', 'StorageAccountName'],

@@ -1,15 +1,20 @@
 import type { Problems } from '../errors';
 import { oidcIssuerOf, validateServiceAccounts } from '../validation/keyless-identity';
-import { validateKubernetesNamespace } from '../validation/kubernetes-names';
+import { validateKubernetesNamespace, validateKubernetesObjectName } from '../validation/kubernetes-names';
 import { refuseToken } from '../validation/literal';
 import { validateWholeNumber } from '../validation/numbers';
 import { type ReplayWarning, WARNING_IDS } from '../warnings';
+
+/** The ClusterSecretStore an `ExternalSecret` reads Secrets Manager through, unless named. */
+export const DEFAULT_EXTERNAL_SECRET_STORE = 'aws-secrets-manager';
 
 /** Highest accepted access key serial (a rotation counter, not an id). */
 export const MAX_ACCESS_KEY_SERIAL = 1_000_000;
 
 /** Checks of the options only AWS has, into the construct's one error. */
-export function checkAwsOptions(problems: Problems, props: { readonly accessKeySerial?: number }): void {
+export function checkAwsOptions(problems: Problems, props: { readonly accessKeySerial?: number; readonly externalSecretStore?: string }): void {
+  problems.check(() => refuseToken('externalSecretStore', props.externalSecretStore, 'the ExternalSecretManifest output'));
+  problems.check(() => validateKubernetesObjectName('externalSecretStore', props.externalSecretStore));
   problems.check(() => validateWholeNumber('accessKeySerial', props.accessKeySerial, 0, MAX_ACCESS_KEY_SERIAL, 'Count up from 0 to rotate the access key.'));
 }
 

@@ -3,6 +3,15 @@ import { validateAzureStorageAccountName } from '../validation/azure-names';
 import { validateAzureResourceGroupName } from '../validation/azure-resource-group-name';
 import { validateWholeNumber } from '../validation/numbers';
 
+/**
+ * The longest lifetime a SAS token should have; longer ones are logged by
+ * the account's SAS expiration policy (action `Log`: they still work, so a
+ * backend that signs longer-lived URLs is never broken, but they show up in
+ * the account's logs). OpenReplay's enterprise build signs upload URLs for an
+ * hour (`ee/backend/pkg/objectstorage/azure/azure.go`).
+ */
+export const AZURE_SAS_EXPIRATION_PERIOD = '1.00:00:00';
+
 /** Soft delete default for blobs and containers, in days. */
 export const DEFAULT_AZURE_DELETE_RETENTION_DAYS = 7;
 

@@ -31,13 +31,41 @@ const LEGACY_NOTES: Readonly<Record<string, string | undefined>> = {
     'in scripts/helm/roles/openreplay/templates/chalice.yaml, which otherwise overrides S3_HOST',
 };
 
+/**
+ * An External Secrets Operator `ExternalSecret` (API `external-secrets.io/v1`)
+ * that makes the Kubernetes secret from the Secrets Manager secret and keeps
+ * it in sync: `dataFrom.extract` copies the secret's JSON keys, which are
+ * already the ones the chart reads (`access-key`, `secret-key`).
+ * @see https://external-secrets.io/latest/provider/aws-secrets-manager/
+ */
+export function externalSecretManifest(name: string, namespace: string, secretArn: string, store: string): string {
+  return toYaml({
+    apiVersion: 'external-secrets.io/v1',
+    kind: 'ExternalSecret',
+    metadata: { name, namespace },
+    spec: {
+      refreshInterval: '1h',
+      secretStoreRef: { kind: 'ClusterSecretStore', name: store },
+      target: { name, creationPolicy: 'Owner' },
+      dataFrom: [{ extract: { key: secretArn } }],
+    },
+  });
+}
+
 /** Key inside the Kubernetes secret that holds the Azure storage account key. */
 export const AZURE_ACCOUNT_KEY_SECRET_KEY = 'azure-account-key';
 
 /** How the backend authenticates, and where its secret lives. */
 export type OpenReplayCredentials =
   /** An IAM access key whose pair is kept in Secrets Manager (AWS). */
-  | { readonly kind: 'secrets-manager'; readonly accessKeyId: string; readonly secretArn: string; readonly region: string }
+  | {
+    readonly kind: 'secrets-manager';
+    readonly accessKeyId: string;
+    readonly secretArn: string;
+    readonly region: string;
+    /** Name of the External Secrets Operator ClusterSecretStore for AWS Secrets Manager. */
+    readonly externalSecretStore: string;
+  }
   /** An HMAC key of a service account, for the S3-compatible API (Google Cloud). */
   | { readonly kind: 'hmac'; readonly accessKeyId: string; readonly secretKey: string; readonly serviceAccountEmail: string }
   /** The storage account name and key (Azure, enterprise build). */
@@ -102,6 +130,7 @@ export function renderOpenReplay(model: OpenReplayModel, deployed: OpenReplayDep
   let existingSecret: string | undefined = secretName;
   let secretKeys: Record<string, OutputName> | undefined;
   let createSecretCommand: string | undefined;
+  let externalSecret: string | undefined;
   let endpoint = deployed.endpoint;
   const terraformJson = (name: OutputName) => `terraform output -json ${shellQuote(key(name))}`;
 
@@ -115,6 +144,7 @@ export function renderOpenReplay(model: OpenReplayModel, deployed: OpenReplayDep
         source: `aws secretsmanager get-secret-value --region ${shellQuote(creds.region)} --secret-id ${shellQuote(creds.secretArn)} --query SecretString --output text`,
         stringData: '.',
       });
+      externalSecret = externalSecretManifest(secretName, namespace, creds.secretArn, creds.externalSecretStore);
       break;
     case 'hmac':
       secretKeys = { [OPENREPLAY_SECRET_KEYS.accessKey]: 'Credentials', [OPENREPLAY_SECRET_KEYS.secretKey]: 'Credentials' };
@@ -194,6 +224,7 @@ export function renderOpenReplay(model: OpenReplayModel, deployed: OpenReplayDep
   );
   for (const [file, yaml] of Object.entries(legacy)) outputs.push(output(OPENREPLAY_LEGACY_OUTPUTS[file], yaml, LEGACY_NOTES[file]));
   if (createSecretCommand !== undefined) outputs.push(output('CreateSecretCommand', createSecretCommand));
+  if (externalSecret !== undefined) outputs.push(output('ExternalSecretManifest', externalSecret));
   switch (creds.kind) {
     case 'secrets-manager':
       outputs.push(output('SecretArn', creds.secretArn));

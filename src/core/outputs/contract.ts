@@ -26,6 +26,7 @@ export type OutputName =
   | 'LegacyAssets'
   | 'LegacyChalice'
   | 'CreateSecretCommand'
+  | 'ExternalSecretManifest'
   | 'SecretArn'
   | 'RoleArn'
   | 'ServiceAccountEmail'
@@ -84,6 +85,12 @@ export const OUTPUT_CONTRACT: Readonly<Record<OutputName, OutputSpec>> = {
     name: 'CreateSecretCommand',
     description: 'Creates the Kubernetes secret the Helm values read; the line holds no key itself',
     feeds: 'the Kubernetes secret (run once per cluster)',
+    sensitive: false,
+  },
+  ExternalSecretManifest: {
+    name: 'ExternalSecretManifest',
+    description: 'External Secrets Operator ExternalSecret that keeps the Kubernetes secret in sync with Secrets Manager (instead of CreateSecretCommand)',
+    feeds: 'kubectl apply -f - (needs the operator and a ClusterSecretStore for AWS Secrets Manager)',
     sensitive: false,
   },
   SecretArn: {
