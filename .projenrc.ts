@@ -107,7 +107,8 @@ const project = new cdk.JsiiProject({
     },
     include: ['../src/**/*.ts', '../examples/**/*.ts', '../bench/**/*.ts', '../scripts/**/*.ts', '../.projenrc.ts'],
   },
-  gitignore: ['cdk.out/', 'cdktf.out/', '.cdk.staging/', 'bench/out/'],
+  // Terraform state holds key material (HMAC secret, account key): never commit it.
+  gitignore: ['cdk.out/', 'cdktf.out/', '.cdk.staging/', 'bench/out/', '*.tfstate*', '.terraform/'],
   npmignoreEnabled: true,
 });
 
