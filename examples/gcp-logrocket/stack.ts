@@ -17,7 +17,7 @@ export class GcpLogRocketStack extends TerraformStack {
       dashboardOrigins: ['https://logrocket.example.com'],
       // The backend pods run as the service account (GKE Workload Identity)
       // and sign upload URLs without a key.
-      workloadIdentity: { namespace: 'logrocket', kubernetesServiceAccount: 'logrocket' },
+      workloadIdentity: { namespace: 'logrocket', serviceAccounts: ['logrocket'] },
     });
   }
 }

@@ -15,7 +15,9 @@ import { renderLogRocket } from '../core/logrocket/render';
 import { resolveLogRocket } from '../core/logrocket/resolve';
 import { gcsPrefix } from '../core/prefix';
 import { LOGROCKET_USER_FILES } from '../core/roles';
-import { validateKubernetesNamespace, validateKubernetesObjectName } from '../core/validation/kubernetes-names';
+import { validateServiceAccounts } from '../core/validation/keyless-identity';
+import { validateKubernetesNamespace } from '../core/validation/kubernetes-names';
+import { refuseToken } from '../core/validation/literal';
 import { addTerraformOutputs, addTerraformWarnings } from '../terraform/terraform-outputs';
 
 /** A GKE Kubernetes service account that acts as the Google service account. */
@@ -26,9 +28,10 @@ export interface GkeWorkloadIdentity {
   readonly namespace: string;
 
   /**
-   * Kubernetes service account of the LogRocket backend pods.
+   * Kubernetes service accounts of the LogRocket backend pods (the same
+   * shape as AWS's `BackendIdentity.podIdentity({ namespace, serviceAccounts })`).
    */
-  readonly kubernetesServiceAccount: string;
+  readonly serviceAccounts: string[];
 }
 
 /** Properties of {@link LogRocketStorage}: the cloud-neutral options plus Google Cloud's own. */
@@ -49,7 +52,7 @@ export interface LogRocketStorageProps extends LogRocketStorageOptions, GcpStora
   /**
    * Lets this Kubernetes service account act as the service account through
    * GKE Workload Identity (`roles/iam.workloadIdentityUser` on the service
-   * account for `<project>.svc.id.goog[<namespace>/<kubernetesServiceAccount>]`).
+   * account for each `<project>.svc.id.goog[<namespace>/<service account>]`).
    * Annotate the Kubernetes service account with
    * `iam.gke.io/gcp-service-account: <service_account_email output>`.
    * @see https://cloud.google.com/kubernetes-engine/docs/how-to/workload-identity
@@ -97,7 +100,8 @@ export class LogRocketStorage extends Construct implements ILogRocketStorage {
         checkGcpOptions(problems, gcp);
         if (props.workloadIdentity) {
           problems.check(() => validateKubernetesNamespace('workloadIdentity.namespace', props.workloadIdentity!.namespace));
-          problems.check(() => validateKubernetesObjectName('workloadIdentity.kubernetesServiceAccount', props.workloadIdentity!.kubernetesServiceAccount));
+          problems.check(() => refuseToken('workloadIdentity.namespace', props.workloadIdentity!.namespace, 'IAM member names'));
+          problems.check(() => validateServiceAccounts('workloadIdentity.serviceAccounts', props.workloadIdentity!.serviceAccounts));
         }
       },
     });
@@ -134,11 +138,14 @@ export class LogRocketStorage extends Construct implements ILogRocketStorage {
       });
     }
     if (props.workloadIdentity) {
-      const { namespace, kubernetesServiceAccount } = props.workloadIdentity;
-      new ServiceAccountIamMember(this, 'WorkloadIdentity', {
-        serviceAccountId: this.serviceAccount.name,
-        role: GKE_WORKLOAD_IDENTITY_ROLE,
-        member: `serviceAccount:${this.serviceAccount.project}.svc.id.goog[${namespace}/${kubernetesServiceAccount}]`,
+      const { namespace, serviceAccounts } = props.workloadIdentity;
+      serviceAccounts.forEach((sa, i) => {
+        // The first keeps the id it always had, so its Terraform address never moves.
+        new ServiceAccountIamMember(this, i === 0 ? 'WorkloadIdentity' : `WorkloadIdentity-${sa}`, {
+          serviceAccountId: this.serviceAccount.name,
+          role: GKE_WORKLOAD_IDENTITY_ROLE,
+          member: `serviceAccount:${this.serviceAccount.project}.svc.id.goog[${namespace}/${sa}]`,
+        });
       });
     }
 

@@ -97,12 +97,14 @@ describe('access', () => {
   });
 
   test('workloadIdentity binds the Kubernetes service account to the service account', () => {
-    const wi = synthLogRocket({ workloadIdentity: { namespace: 'logrocket', kubernetesServiceAccount: 'backend' } });
-    expect(wi.json).toHaveResourceWithProperties(ServiceAccountIamMember, {
-      service_account_id: ref('google_service_account', saId, 'name'),
-      role: 'roles/iam.workloadIdentityUser',
-      member: `serviceAccount:${ref('google_service_account', saId, 'project')}.svc.id.goog[logrocket/backend]`,
-    });
+    const wi = synthLogRocket({ workloadIdentity: { namespace: 'logrocket', serviceAccounts: ['backend', 'ingest'] } });
+    for (const sa of ['backend', 'ingest']) {
+      expect(wi.json).toHaveResourceWithProperties(ServiceAccountIamMember, {
+        service_account_id: ref('google_service_account', saId, 'name'),
+        role: 'roles/iam.workloadIdentityUser',
+        member: `serviceAccount:${ref('google_service_account', saId, 'project')}.svc.id.goog[logrocket/${sa}]`,
+      });
+    }
   });
 });
 

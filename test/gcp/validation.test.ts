@@ -133,6 +133,6 @@ describe('other properties', () => {
   test('Kubernetes names', () => {
     expectRule(openReplay({ kubernetesSecretName: 'GCS_Keys' }), 'kubernetesSecretName', /a Kubernetes object name/);
     expectRule(openReplay({ kubernetesNamespace: 'App' }), 'kubernetesNamespace', /a Kubernetes namespace name/);
-    expectRule(logRocket({ workloadIdentity: { namespace: 'logrocket', kubernetesServiceAccount: 'Backend' } }), 'workloadIdentity.kubernetesServiceAccount', /a Kubernetes object name/);
+    expectRule(logRocket({ workloadIdentity: { namespace: 'logrocket', serviceAccounts: ['Backend'] } }), 'workloadIdentity.serviceAccounts', /a Kubernetes object name/);
   });
 });
