@@ -10,10 +10,11 @@ const CDKTF = '0.21.0';
 const PROVIDER_GOOGLE = '16.12.1';
 const PROVIDER_AZURERM = '14.23.1';
 
-// Quiet, offline tooling everywhere a task runs.
+// Quiet, offline tooling everywhere a task runs. (CDKTF_DISABLE_PLUGIN_CACHE_ENV
+// is set only where cdktf runs: the cdk CLI reads every CDK* variable as an
+// option and warns about it.)
 const OFFLINE_ENV = {
   CHECKPOINT_DISABLE: '1',
-  CDKTF_DISABLE_PLUGIN_CACHE_ENV: '1',
   CDK_DISABLE_CLI_TELEMETRY: 'true',
   CDK_DISABLE_VERSION_CHECK: 'true',
 };
@@ -68,6 +69,8 @@ const project = new cdk.JsiiProject({
     '@swc/core',
     '@swc/jest',
     'aws-cdk@^2.1148.1',
+    // `npx cdktf synth` in the GCP and Azure examples, exactly as their READMEs say.
+    `cdktf-cli@${CDKTF}`,
     'cdk-nag@^3.0.2',
     'tsx@^4.23.0',
     // Conformance suite: real storage servers and a real browser, offline.
@@ -118,6 +121,24 @@ project.package.addField('peerDependenciesMeta', {
   'cdktf': { optional: true },
   '@cdktf/provider-google': { optional: true },
   '@cdktf/provider-azurerm': { optional: true },
+});
+
+// Entry points for CommonJS and ESM consumers (with types), one per cloud so
+// that each loads only its own toolkit. The `replay-storage-source` condition
+// lets this repository's examples run the TypeScript sources directly
+// (`tsx --conditions=replay-storage-source`); published consumers never set it.
+const entry = (dir: string) => ({
+  'replay-storage-source': `./src/${dir ? `${dir}/` : ''}index.ts`,
+  'types': `./lib/${dir ? `${dir}/` : ''}index.d.ts`,
+  'default': `./lib/${dir ? `${dir}/` : ''}index.js`,
+});
+project.package.addField('exports', {
+  '.': entry(''),
+  './lib/aws': entry('aws'),
+  './lib/gcp': entry('gcp'),
+  './lib/azure': entry('azure'),
+  './.jsii': './.jsii',
+  './package.json': './package.json',
 });
 
 for (const [k, v] of Object.entries(OFFLINE_ENV)) project.tasks.addEnvironment(k, v);

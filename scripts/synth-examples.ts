@@ -14,15 +14,14 @@ import { renderCfnValue } from './render-outputs';
 const ROOT = resolve(__dirname, '..');
 const EXAMPLES = join(ROOT, 'examples');
 
+// The examples resolve 'replay-storage/lib/...' to src/ through the package's
+// own exports map (their app commands pass --conditions=replay-storage-source).
+const { CDKTF_DISABLE_PLUGIN_CACHE_ENV: _cdktfOnly, ...inherited } = process.env;
 const ENV: NodeJS.ProcessEnv = {
-  ...process.env,
-  // Examples import 'replay-storage/lib/...'; in this repository that maps to src/.
-  TSX_TSCONFIG_PATH: join(ROOT, 'test', 'tsconfig.json'),
+  ...inherited,
   CHECKPOINT_DISABLE: '1',
-  CDKTF_DISABLE_PLUGIN_CACHE_ENV: '1',
   CDK_DISABLE_CLI_TELEMETRY: 'true',
   CDK_DISABLE_VERSION_CHECK: 'true',
-  JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION: '20',
 };
 
 interface Printed {
@@ -30,8 +29,8 @@ interface Printed {
   readonly value: string;
 }
 
-function run(cmd: string, args: string[], cwd: string): void {
-  const r = spawnSync(cmd, args, { cwd, env: ENV, encoding: 'utf8' });
+function run(cmd: string, args: string[], cwd: string, extraEnv: NodeJS.ProcessEnv = {}): void {
+  const r = spawnSync(cmd, args, { cwd, env: { ...ENV, ...extraEnv }, encoding: 'utf8' });
   if (r.status !== 0) {
     process.stderr.write(r.stdout ?? '');
     process.stderr.write(r.stderr ?? '');
@@ -53,11 +52,9 @@ function synthCdk(dir: string): Printed[] {
   return printed;
 }
 
-/** GCP and Azure: run the app command from cdktf.json (no Terraform binary needed). */
+/** GCP and Azure: `cdktf synth`, as each README says (no Terraform binary needed). */
 function synthCdktf(dir: string): Printed[] {
-  const config = JSON.parse(readFileSync(join(dir, 'cdktf.json'), 'utf8'));
-  const [cmd, ...args] = String(config.app).split(/\s+/);
-  run(cmd, args, dir);
+  run(join(ROOT, 'node_modules', '.bin', 'cdktf'), ['synth'], dir, { CDKTF_DISABLE_PLUGIN_CACHE_ENV: '1' });
   const stacks = join(dir, 'cdktf.out', 'stacks');
   const printed: Printed[] = [];
   for (const stack of readdirSync(stacks)) {
