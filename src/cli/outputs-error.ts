@@ -7,4 +7,4 @@ export class OutputsError extends Error {
 }
 
 /** The two ways to get an outputs file, for the fix part of messages. */
-export const OUTPUTS_FILE_HOWTO = "'cdk deploy --outputs-file <file>' or 'terraform output -json > <file>'";
+export const OUTPUTS_FILE_HOWTO = "'cdk deploy --outputs-file <file>', 'cdktf deploy --outputs-file <file>' or 'terraform output -json > <file>'";

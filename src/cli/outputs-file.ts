@@ -1,11 +1,15 @@
 /**
  * Reads deployed stack outputs, in the shapes the tools write:
  *
- * - `cdk deploy --outputs-file` and `cdktf deploy --outputs-file`:
- *   `{ "<stack>": { "<output>": <value> } }`
+ * - `cdk deploy --outputs-file`: `{ "<stack>": { "<output>": <value> } }`
+ * - `cdktf deploy --outputs-file`: nested by construct,
+ *   `{ "<stack>": { "<construct>": { "Output_<name>": <value> } } }`, keyed by
+ *   the outputs' construct ids (sensitive ones left out unless asked for);
+ *   flattened here to the output names the metadata lists
  * - `terraform output -json`: `{ "<output>": { "value": ..., "type": ..., "sensitive": bool } }`
  */
 import { OUTPUTS_FILE_HOWTO, OutputsError } from './outputs-error';
+import { OUTPUT_CONTRACT, type OutputName, snakeCase } from '../core/outputs/contract';
 
 /** One output value and whether the tool marked it sensitive. */
 export interface OutputValue {
@@ -43,10 +47,45 @@ function terraformDocument(entries: [string, unknown][]): OutputsDocument {
   return { format: 'terraform', stacks: [{ outputs }] };
 }
 
+/** The construct id cdktf gives an output of ours: `Output_<snake_name>`. */
+const CDKTF_OUTPUT_ID = /^Output_([a-z0-9_]+)$/;
+
+/** The output names a metadata value lists, when it is one (else nothing). */
+function metadataOutputs(value: unknown): Record<string, string> | undefined {
+  if (typeof value !== 'string') return undefined;
+  try {
+    const doc = JSON.parse(value);
+    return isRecord(doc) && isRecord(doc.outputs) ? (doc.outputs as Record<string, string>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Flattens one stack of a `cdktf deploy --outputs-file` file: each construct
+ * object holding `Output_metadata` becomes its outputs under the names the
+ * metadata lists; other values are kept under their construct path.
+ */
+function flattenConstructTree(tree: Record<string, unknown>, outputs: Map<string, OutputValue>, path: string[] = []): void {
+  const names = metadataOutputs(tree.Output_metadata);
+  for (const [key, value] of Object.entries(tree)) {
+    const snake = CDKTF_OUTPUT_ID.exec(key)?.[1];
+    const neutral = snake ? (Object.keys(OUTPUT_CONTRACT) as OutputName[]).find((n) => snakeCase(n) === snake) : undefined;
+    if (names && neutral && typeof names[neutral] === 'string') {
+      outputs.set(names[neutral], { key: names[neutral], value, sensitive: false });
+    } else if (isRecord(value) && !names) {
+      flattenConstructTree(value, outputs, [...path, key]);
+    } else {
+      const flat = [...path, key].join('.');
+      outputs.set(flat, { key: flat, value, sensitive: false });
+    }
+  }
+}
+
 function stackOutputsDocument(entries: [string, unknown][]): OutputsDocument {
   const stacks = entries.map(([name, v]) => {
     const outputs = new Map<string, OutputValue>();
-    for (const [key, value] of Object.entries(v as Record<string, unknown>)) outputs.set(key, { key, value, sensitive: false });
+    flattenConstructTree(v as Record<string, unknown>, outputs);
     return { name, outputs };
   });
   return { format: 'stack-outputs', stacks };

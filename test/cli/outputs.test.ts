@@ -121,7 +121,7 @@ describe('broken metadata: an error naming the output', () => {
     const r = await values(file);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(new RegExp(`^replay-storage values: ${output} is replay-storage metadata and must be valid JSON \\(.+\\) \\(got: \\{"schema":"replay-storage/v1",`));
-    expect(r.stderr).toContain("Pass the outputs file as the deploy wrote it ('cdk deploy --outputs-file <file>' or 'terraform output -json > <file>'), without editing this output.\n");
+    expect(r.stderr).toContain("Pass the outputs file as the deploy wrote it ('cdk deploy --outputs-file <file>', 'cdktf deploy --outputs-file <file>' or 'terraform output -json > <file>'), without editing this output.\n");
   });
 
   test('text that names no schema is still ours when the prefix has Helm values', async () => {
@@ -173,7 +173,7 @@ describe('broken metadata: an error naming the output', () => {
 describe('no metadata', () => {
   test.each<[ExampleName, OutputsFileFormat, string]>([
     ['aws-openreplay', CDK, "outputs OpenReplayRecordingsBucket, OpenReplayAssetsBucket, OpenReplaySourcemapsBucket, ... of stack 'OpenReplayStorageExample' look like a replay-storage construct's but have no Metadata output ('OpenReplayMetadata')"],
-    ['gcp-logrocket', CDKTF, "outputs logrocket_helm_values, logrocket_replay_prefix, logrocket_service_account_email, ... of stack 'gcp-logrocket' look like a replay-storage construct's but have no Metadata output ('logrocket_metadata')"],
+    ['gcp-logrocket', CDKTF, "outputs LogRocket.Output_helm_values, LogRocket.Output_replay_prefix, LogRocket.Output_service_account_email, ... of stack 'gcp-logrocket' look like a replay-storage construct's but have no Metadata output ('LogRocket.Output_metadata')"],
     ['azure-openreplay', TERRAFORM, "outputs openreplay_account_key, openreplay_assets_bucket, openreplay_assets_origin, ... look like a replay-storage construct's but have no Metadata output ('openreplay_metadata')"],
   ])('%s, %s: outputs of an older version say so', async (name, format, found) => {
     const file = outputsFile(name, format);
@@ -184,7 +184,7 @@ describe('no metadata', () => {
     expect(r.stderr).toContain(found);
     expect(r.stderr).toContain(
       'The stack was deployed with an older version of replay-storage, which wrote no metadata, and this command reads constructs only by their metadata. ' +
-        "Deploy the stack with this version and pass the outputs of that deploy ('cdk deploy --outputs-file <file>' or 'terraform output -json > <file>').\n",
+        "Deploy the stack with this version and pass the outputs of that deploy ('cdk deploy --outputs-file <file>', 'cdktf deploy --outputs-file <file>' or 'terraform output -json > <file>').\n",
     );
   });
 
@@ -204,7 +204,7 @@ describe('no metadata', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(
       "has no replay-storage outputs: no output named '<prefix>Metadata' (CloudFormation) or '<prefix>_metadata' (Terraform) holds replay-storage metadata (schema 'replay-storage/v1'). " +
-        "OpenReplayStorage and LogRocketStorage write it; pass the outputs of the stack that holds one ('cdk deploy --outputs-file <file>' or 'terraform output -json > <file>').\n",
+        "OpenReplayStorage and LogRocketStorage write it; pass the outputs of the stack that holds one ('cdk deploy --outputs-file <file>', 'cdktf deploy --outputs-file <file>' or 'terraform output -json > <file>').\n",
     );
   });
 });

@@ -6,7 +6,7 @@
 import { parse } from 'yaml';
 import { listFiles, modeOf, readOut, valuesRunner } from './support/cli';
 import { gcpOpenReplayOutputs } from './support/custom-stacks';
-import { deployedOutputs, editMetadata, outputValue } from './support/outputs-files';
+import { deployedOutputs, editMetadata, outputValue, outputsFile } from './support/outputs-files';
 import { findInstances, parseOutputs } from '../../src/cli/outputs';
 import { valuesFiles } from '../../src/cli/values';
 
@@ -107,4 +107,17 @@ describe('chart version from the metadata', () => {
     const values = valuesFiles(instance, { includeSecrets: false }).files.find((f) => f.path === 'values.yaml')!;
     expect(values.content).toContain(`(chart ${version} and later)`);
   });
+});
+
+describe('the same deployment in all three outputs formats', () => {
+  test.each(['gcp-openreplay', 'azure-openreplay', 'gcp-logrocket', 'azure-logrocket'] as const)(
+    '%s: values.yaml is the same from terraform output -json and cdktf deploy --outputs-file',
+    (example) => {
+      const yamlOf = (file: unknown) => {
+        const [instance] = findInstances(parseOutputs(JSON.stringify(file), example));
+        return valuesFiles(instance, { includeSecrets: false }).files.find((f) => f.path === 'values.yaml')!.content.split('\n').slice(2).join('\n');
+      };
+      expect(yamlOf(outputsFile(example, 'cdktf --outputs-file'))).toBe(yamlOf(outputsFile(example, 'terraform output -json')));
+    },
+  );
 });

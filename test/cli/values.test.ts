@@ -156,7 +156,7 @@ describe('key material', () => {
   test('a cdktf outputs file without the sensitive output cannot fill secret.yaml', async () => {
     const { stackName, doc } = onlyStack(synthExample('gcp-openreplay'));
     const outputs = cdktfOutputsFile(stackName, doc);
-    expect(Object.keys(outputs[stackName])).not.toContain('openreplay_credentials');
+    expect(Object.keys((outputs[stackName] as any).OpenReplay)).not.toContain('Output_credentials');
     const plain = await valuesFor(outputs);
     expect(plain.code).toBe(0);
     const r = await valuesFor(outputs, '--include-secrets');
@@ -205,7 +205,7 @@ describe('missing and bad outputs', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(
       "replay-storage values: output 'OpenReplayHelmValues' of stack 'OpenReplayStorageExample' is missing: metadata output 'OpenReplayMetadata' lists it, " +
-        "so OpenReplayStorage (replay-storage/lib/aws) made it. Pass the complete outputs of the deploy ('cdk deploy --outputs-file <file>' or 'terraform output -json > <file>'), " +
+        "so OpenReplayStorage (replay-storage/lib/aws) made it. Pass the complete outputs of the deploy ('cdk deploy --outputs-file <file>', 'cdktf deploy --outputs-file <file>' or 'terraform output -json > <file>'), " +
         'with no output removed.\n',
     );
     expect(existsSync(r.out)).toBe(false);
@@ -265,7 +265,7 @@ describe('missing and bad outputs', () => {
     writeFileSync(file, 'Outputs:\n  a: b\n');
     const r = await runCli(['values', '--outputs', file, '--out', fresh()]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/bad\.json is not JSON \(.*\)\. Pass the file written by 'cdk deploy --outputs-file <file>' or 'terraform output -json > <file>'\./);
+    expect(r.stderr).toMatch(/bad\.json is not JSON \(.*\)\. Pass the file written by 'cdk deploy --outputs-file <file>', 'cdktf deploy --outputs-file <file>' or 'terraform output -json > <file>'\./);
   });
 
   test('an empty document', async () => {

@@ -204,8 +204,18 @@ export function terraformOutputJson(doc: any, overrides: TfAttributeOverrides = 
 }
 
 /** `cdktf deploy --outputs-file` content (sensitive outputs left out, as cdktf does by default). */
-export function cdktfOutputsFile(stackName: string, doc: any, overrides: TfAttributeOverrides = {}): Record<string, Record<string, unknown>> {
-  const outputs: Record<string, unknown> = {};
-  for (const [key, o] of Object.entries(terraformOutputJson(doc, overrides))) if (!o.sensitive) outputs[key] = o.value;
-  return { [stackName]: outputs };
+export function cdktfOutputsFile(stackName: string, doc: any, overrides: TfAttributeOverrides = {}): Record<string, unknown> {
+  // As cdktf-cli writes it: the construct tree of doc['//'].outputs, each leaf
+  // the output's value; sensitive ones left out (JSON drops undefined).
+  const values = terraformOutputJson(doc, overrides);
+  const tree = (mapping: Record<string, unknown>): Record<string, unknown> =>
+    Object.fromEntries(
+      Object.entries(mapping).flatMap(([key, v]) => {
+        if (typeof v === 'string') return values[v] && !values[v].sensitive ? [[key, values[v].value]] : [];
+        return [[key, tree(v as Record<string, unknown>)]];
+      }),
+    );
+  const mapping = doc['//']?.outputs?.[stackName];
+  if (!mapping) throw new Error(`cdk.tf.json of ${stackName} has no //.outputs mapping`);
+  return { [stackName]: tree(mapping) };
 }

@@ -27,6 +27,18 @@ function isTerraformShape(file: any): boolean {
   return Object.values<any>(file).every((v) => v && typeof v === 'object' && 'value' in v);
 }
 
+/**
+ * A `cdktf deploy --outputs-file` file keeps each construct's outputs in an
+ * object under the construct's id, keyed `Output_<snake_name>`: the group
+ * and the Terraform output prefix cdktf derives from the id.
+ */
+function cdktfGroup(file: any): { group: Record<string, any>; prefix: string } | undefined {
+  const [stack] = Object.values<any>(file);
+  if (!stack || typeof stack !== 'object') return undefined;
+  const entry = Object.entries<any>(stack).find(([, v]) => v && typeof v === 'object' && !Array.isArray(v));
+  return entry ? { group: entry[1], prefix: entry[0].toLowerCase().replace(/[^a-z0-9]/g, '_') } : undefined;
+}
+
 /** The outputs map of the file's only (or first) stack: key -> value, live (edits change the file). */
 function entries(file: any): { get(key: string): any; set(key: string, value: any): void; delete(key: string): void; keys(): string[] } {
   if (isTerraformShape(file)) {
@@ -37,6 +49,17 @@ function entries(file: any): { get(key: string): any; set(key: string, value: an
       },
       delete: (k) => delete file[k],
       keys: () => Object.keys(file),
+    };
+  }
+  const cdktf = cdktfGroup(file);
+  if (cdktf) {
+    const { group, prefix } = cdktf;
+    const id = (k: string) => `Output_${k.slice(prefix.length + 1)}`;
+    return {
+      get: (k) => group[id(k)],
+      set: (k, v) => (group[id(k)] = v),
+      delete: (k) => delete group[id(k)],
+      keys: () => Object.keys(group).map((k) => `${prefix}_${k.replace(/^Output_/, '')}`),
     };
   }
   const [stack] = Object.values<any>(file);
