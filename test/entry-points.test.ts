@@ -61,3 +61,38 @@ describe('entry point isolation', () => {
     expect(packages[own]).toBeLessThan(40);
   });
 });
+
+describe('a missing toolkit fails helpfully', () => {
+  /** Requires `entry` in a fresh process where the given packages cannot be resolved; returns its error. */
+  function loadWithout(entry: string, hidden: readonly string[]): string {
+    const script = `
+      const Module = require('node:module');
+      const resolve = Module._resolveFilename;
+      const hidden = ${JSON.stringify(hidden)};
+      Module._resolveFilename = function (request, ...rest) {
+        if (hidden.some((h) => request === h || request.startsWith(h + '/'))) {
+          const e = new Error("Cannot find module '" + request + "'"); e.code = 'MODULE_NOT_FOUND'; throw e;
+        }
+        return resolve.call(this, request, ...rest);
+      };
+      try { require(${JSON.stringify(join(ROOT, 'src', entry))}); process.stdout.write('loaded'); }
+      catch (e) { process.stdout.write(e.message); }
+    `;
+    return execFileSync(process.execPath, ['--require', require.resolve('tsx/cjs'), '-e', script], { cwd: ROOT, encoding: 'utf8' });
+  }
+
+  test('an AWS-only app importing the package root is told which package is missing and which entry point to import', () => {
+    const message = loadWithout('index.ts', ['cdktf', '@cdktf/provider-google', '@cdktf/provider-azurerm']);
+    expect(message).toMatch(/^replay-storage: the Google Cloud constructs need cdktf and @cdktf\/provider-google, which are not installed\./);
+    expect(message).toContain("import that cloud's entry point instead of the package root (e.g. 'replay-storage/lib/aws')");
+    expect(message).toContain('npm install cdktf constructs @cdktf/provider-google');
+  });
+
+  test('the AWS entry point loads without any cdktf package installed', () => {
+    expect(loadWithout('aws/index.ts', ['cdktf', '@cdktf/provider-google', '@cdktf/provider-azurerm'])).toBe('loaded');
+  });
+
+  test('the Azure entry point names its own provider when it is missing', () => {
+    expect(loadWithout('azure/index.ts', ['@cdktf/provider-azurerm'])).toMatch(/the Azure constructs need @cdktf\/provider-azurerm, which is not installed/);
+  });
+});
