@@ -151,6 +151,14 @@ project.addTask('examples', {
   receiveArgs: true,
 });
 
+// The README as a user meets it: pack, install per cloud from the registry,
+// paste the usage snippets, build and synthesize as CommonJS and ESM.
+project.addTask('consumer', {
+  description: 'Install the packed library into AWS-only, GCP-only and Azure-only apps and run the README snippets (CJS and ESM)',
+  exec: 'tsx scripts/consumer-test.ts',
+  receiveArgs: true,
+});
+
 // Performance and footprint figures against their targets (bench/RESULTS.md).
 project.addTask('bench', {
   description: 'Measure synth overhead, import cost, scale, developer loop and footprint',

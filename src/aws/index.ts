@@ -3,7 +3,6 @@
 import './toolkit';
 export * from './common-props';
 export * from './backend-identity';
-export * from './private-assets';
 export * from './write-restriction-props';
 export * from './openreplay-storage';
 export * from './logrocket-storage';

@@ -1,3 +1,4 @@
+import type * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import type * as iam from 'aws-cdk-lib/aws-iam';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
@@ -86,7 +87,7 @@ export class OpenReplayStorage extends Construct implements IOpenReplayStorage {
   /** The role the backend's pods assume (Pod Identity or IRSA); undefined with an access key. */
   public readonly role?: iam.IRole;
   /** The CloudFront distribution serving the private assets bucket, with `privateAssets`. */
-  public readonly assetsCdn?: PrivateAssetsCdn;
+  public readonly assetsDistribution?: cloudfront.IDistribution;
   public readonly region: string;
   public readonly endpoint: string;
   public readonly assetsOrigin: string;
@@ -119,6 +120,7 @@ export class OpenReplayStorage extends Construct implements IOpenReplayStorage {
     this.deletionTagDays = model.deletionTagDays;
 
     const buckets: Record<string, s3.Bucket> = {};
+    let cdn: PrivateAssetsCdn | undefined;
     const names: Record<string, string> = {};
     for (const spec of model.buckets) {
       const bucket = createSecureBucket(this, capitalize(spec.role), {
@@ -132,7 +134,7 @@ export class OpenReplayStorage extends Construct implements IOpenReplayStorage {
         serverAccessLogsPrefix: `${model.outputPrefix}/${spec.role}/`,
       });
       if (spec.access === BrowserAccess.PUBLIC_READ) acknowledgePublicBucket(bucket);
-      if (spec.behindCdn) this.assetsCdn = new PrivateAssetsCdn(this, 'AssetsCdn', { bucket, cors: spec.cors });
+      if (spec.behindCdn) cdn = new PrivateAssetsCdn(this, 'AssetsCdn', { bucket, cors: spec.cors });
       buckets[spec.role] = bucket;
       names[spec.role] = spec.name ?? bucket.bucketName;
     }
@@ -166,7 +168,8 @@ export class OpenReplayStorage extends Construct implements IOpenReplayStorage {
     const location = s3Location(this);
     this.region = location.region;
     this.endpoint = location.endpoint;
-    this.assetsOrigin = this.assetsCdn?.origin ?? trimTrailingSlash(s3VirtualHostedPrefix(names.assets, location.region, location.urlSuffix));
+    this.assetsDistribution = cdn?.distribution;
+    this.assetsOrigin = cdn?.origin ?? trimTrailingSlash(s3VirtualHostedPrefix(names.assets, location.region, location.urlSuffix));
     const rendering = renderOpenReplay(model, {
       buckets: { recordings: names.recordings, assets: names.assets, sourcemaps: names.sourcemaps, spots: names.spots, records: names.records },
       region: this.region,

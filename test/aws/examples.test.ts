@@ -153,7 +153,7 @@ describe('examples/aws-openreplay-private', () => {
     const stack = build();
     const template = Template.fromStack(stack);
     template.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
-    const distribution = logicalIdOf(stack.storage.assetsCdn!.distribution);
+    const distribution = logicalIdOf(stack.storage.assetsDistribution!);
     const statements = bucketPolicyStatements(template).filter((s) => s.bucket === logicalIdOf(stack.storage.assetsBucket));
     const grant = statements.find((s) => (s.statement.Principal as { Service?: string } | undefined)?.Service === 'cloudfront.amazonaws.com')!;
     expect(grant.statement.Action).toBe('s3:GetObject');
@@ -170,7 +170,7 @@ describe('examples/aws-openreplay-private', () => {
     expect(helm).toContain('endpoint: \\"\\"');
     expect(helm).toContain('accessKey: \\"\\"');
     expect(helm).not.toContain('existingSecret');
-    expect(JSON.stringify(outputs.OpenReplayAssetsOrigin)).toContain(logicalIdOf(stack.storage.assetsCdn!.distribution));
+    expect(JSON.stringify(outputs.OpenReplayAssetsOrigin)).toContain(logicalIdOf(stack.storage.assetsDistribution!));
   });
 
   test('cdk-nag AwsSolutions passes with no acknowledgement of a public bucket or a static key', () => {
