@@ -10,6 +10,17 @@ const CDKTF = '0.21.0';
 const PROVIDER_GOOGLE = '16.12.1';
 const PROVIDER_AZURERM = '14.23.1';
 
+// The oldest versions the package accepts (peer range floors), tested by the
+// consumer test (`npm run consumer`): each must synthesize the same document.
+// aws-cdk-lib 2.252.0 is the first with Validations.acknowledge.
+const FLOOR = {
+  awsCdkLib: '2.252.0',
+  constructs: '10.5.0',
+  cdktf: CDKTF,
+  providerGoogle: '16.0.0',
+  providerAzurerm: '14.0.0',
+};
+
 // Quiet, offline tooling everywhere a task runs. (CDKTF_DISABLE_PLUGIN_CACHE_ENV
 // is set only where cdktf runs: the cdk CLI reads every CDK* variable as an
 // option and warns about it.)
@@ -57,15 +68,22 @@ const project = new cdk.JsiiProject({
   pullRequestTemplate: false,
 
   peerDeps: [
-    `aws-cdk-lib@^${AWS_CDK_LIB}`,
-    `constructs@^${CONSTRUCTS}`,
-    `cdktf@>=${CDKTF} <0.22.0`,
-    `@cdktf/provider-google@^${PROVIDER_GOOGLE}`,
-    `@cdktf/provider-azurerm@^${PROVIDER_AZURERM}`,
+    `aws-cdk-lib@^${FLOOR.awsCdkLib}`,
+    `constructs@^${FLOOR.constructs}`,
+    `cdktf@>=${FLOOR.cdktf} <0.22.0`,
+    `@cdktf/provider-google@^${FLOOR.providerGoogle}`,
+    `@cdktf/provider-azurerm@^${FLOOR.providerAzurerm}`,
   ],
+  // The repository builds and tests against the current releases; the floors are tested by `npm run consumer`.
+  peerDependencyOptions: { pinnedDevDependency: false },
   // Plain npm libraries must be bundled into a jsii package.
   bundledDeps: ['yaml@^2.9.1'],
   devDeps: [
+    `aws-cdk-lib@${AWS_CDK_LIB}`,
+    `constructs@${CONSTRUCTS}`,
+    `cdktf@${CDKTF}`,
+    `@cdktf/provider-google@${PROVIDER_GOOGLE}`,
+    `@cdktf/provider-azurerm@${PROVIDER_AZURERM}`,
     '@swc/core',
     '@swc/jest',
     'aws-cdk@^2.1148.1',
@@ -140,6 +158,10 @@ project.package.addField('exports', {
   './.jsii': './.jsii',
   './package.json': './package.json',
 });
+
+// The dev dependencies are the current releases on purpose (see FLOOR above),
+// so jsii's "devDependency at the peer floor" advice is silenced.
+project.compileTask.reset('jsii --silence-warnings=reserved-word --silence-warnings=metadata/missing-dev-dependency');
 
 for (const [k, v] of Object.entries(OFFLINE_ENV)) project.tasks.addEnvironment(k, v);
 

@@ -34,6 +34,32 @@ const CLOUDS: readonly Cloud[] = [
   { name: 'azure', sections: ['Azure (cdktf)'], toolkit: ['cdktf', 'constructs', '@cdktf/provider-azurerm'], foreign: ['aws-cdk-lib', '@cdktf/provider-google'], output: 'cdktf.out' },
 ];
 
+/** The oldest toolkit versions the peer ranges allow (their lower bounds), tested too. */
+function floor(name: string): string {
+  const range = String(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).peerDependencies[name]);
+  const m = /(\d+\.\d+\.\d+)/.exec(range);
+  if (!m) throw new Error(`peer range of ${name} has no lower bound: ${range}`);
+  return `${name}@${m[1]}`;
+}
+
+/** The synthesized resources and outputs of a run, for comparing toolkit versions. */
+function synthesized(dir: string, cloud: Cloud): unknown {
+  const out = join(dir, cloud.output);
+  if (cloud.output === 'cdk.out') {
+    return readdirSync(out)
+      .filter((f) => f.endsWith('.template.json'))
+      .map((f) => {
+        const t = JSON.parse(readFileSync(join(out, f), 'utf8'));
+        return { Resources: t.Resources, Outputs: t.Outputs };
+      });
+  }
+  const stacks = join(out, 'stacks');
+  return readdirSync(stacks).map((s) => {
+    const tf = JSON.parse(readFileSync(join(stacks, s, 'cdk.tf.json'), 'utf8'));
+    return { resource: tf.resource, output: tf.output };
+  });
+}
+
 /** The version this repository builds and tests against (the one installed here). */
 function pinned(name: string): string {
   return `${name}@${JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')).version}`;
@@ -114,6 +140,25 @@ function main(): void {
     }
     console.log(`${cloud.name}: install ${installSeconds} s, node_modules ${duMb(join(app, 'node_modules'))} MB; other clouds' toolkits: ${leaked.join(', ') || 'none'}`);
     if (leaked.length) failed++;
+
+    // The peer floor: the oldest toolkit versions the package accepts must synthesize the same document.
+    const floorApp = join(scratch, `${cloud.name}-floor`);
+    mkdirSync(join(floorApp, 'cjs'), { recursive: true });
+    writeFileSync(join(floorApp, 'package.json'), JSON.stringify({ name: `consumer-${cloud.name}-floor`, private: true }, null, 2));
+    const floors = cloud.toolkit.map(floor);
+    try {
+      sh('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', tarball, ...floors, pinned('typescript'), pinned('@types/node')], floorApp);
+      for (const f of ['package.json', 'tsconfig.json', 'main.ts']) writeFileSync(join(floorApp, 'cjs', f), readFileSync(join(app, 'cjs', f)));
+      sh(join(floorApp, 'node_modules', '.bin', 'tsc'), ['-p', '.'], join(floorApp, 'cjs'));
+      sh(process.execPath, [join('dist', 'main.js')], join(floorApp, 'cjs'), { CDK_OUTDIR: 'cdk.out' });
+      const same = JSON.stringify(synthesized(join(floorApp, 'cjs'), cloud)) === JSON.stringify(synthesized(join(app, 'cjs'), cloud));
+      if (!same) throw new Error('the document differs from the one the current toolkit synthesizes');
+      console.log(`${cloud.name} floor (${floors.join(' ')}): synthesizes the same document`);
+    } catch (e) {
+      failed++;
+      const err = e as { stdout?: string; stderr?: string; message: string };
+      console.error(`${cloud.name} floor (${floors.join(' ')}): FAILED\n${err.stdout ?? ''}${err.stderr ?? ''}${err.message}`);
+    }
   }
   console.log(failed ? `${failed} consumer check(s) failed.` : 'Every consumer check passed.');
   process.exit(failed ? 1 : 0);
