@@ -1,3 +1,8 @@
+import { OPENREPLAY_STORAGE_SUBCHARTS } from '../helm/openreplay';
+
+/** Storage subcharts that cannot use a role upstream (see below). */
+const ROLE_INCAPABLE_SUBCHARTS = ['alerts', 'utilities'] as const;
+
 /**
  * The OpenReplay subcharts that open object storage and run under a service
  * account of their own. Each has `serviceAccount.{create,name,annotations}`
@@ -12,17 +17,9 @@
  * non-empty `S3_HOST` and sign with the empty keys, so they cannot use a role
  * upstream), and `http` (never opens storage).
  */
-export const OPENREPLAY_SERVICE_ACCOUNT_SUBCHARTS = [
-  'api',
-  'assets',
-  'canvases',
-  'chalice',
-  'images',
-  'integrations',
-  'sourcemapreader',
-  'spot',
-  'storage',
-] as const;
+export const OPENREPLAY_SERVICE_ACCOUNT_SUBCHARTS: readonly string[] = OPENREPLAY_STORAGE_SUBCHARTS.filter(
+  (c) => !(ROLE_INCAPABLE_SUBCHARTS as readonly string[]).includes(c),
+);
 
 /** The service account a subchart's pods run as when the chart's defaults are kept. */
 export function openReplayServiceAccountName(subchart: string): string {
