@@ -1,6 +1,7 @@
 import { CONSTRUCT_CLASSES, type FoundMetadata } from './metadata';
 import { OUTPUTS_FILE_HOWTO, OutputsError } from './outputs-error';
 import { type OutputsStack, type OutputValue, stackWhere } from './outputs-file';
+import { printable, quoted } from './printable';
 import type { Cloud } from '../core/backends/storage-backend';
 import { OUTPUT_CONTRACT, type OutputName, type OutputStyle, type Product, type ReplayMetadata, outputKey } from '../core/outputs/contract';
 
@@ -76,7 +77,7 @@ export class ReplayInstance {
   public require(name: OutputName): string {
     const o = this.requireValue(name);
     if (typeof o.value !== 'string') {
-      throw new OutputsError(`output '${o.key}'${this.where()} must be a string (got: ${JSON.stringify(o.value)}). Pass the outputs file as the deploy wrote it (${OUTPUTS_FILE_HOWTO}).`);
+      throw new OutputsError(`output ${quoted(o.key)}${this.where()} must be a string (got: ${printable(JSON.stringify(o.value) ?? String(o.value))}). Pass the outputs file as the deploy wrote it (${OUTPUTS_FILE_HOWTO}).`);
     }
     return o.value;
   }
@@ -98,9 +99,9 @@ export class ReplayInstance {
     return `${CONSTRUCT_CLASSES[this.product]} (replay-storage/lib/${this.cloud})`;
   }
 
-  /** Short id for messages and directory names. */
+  /** Short id for messages (printable). */
   public get label(): string {
-    return this.stack.name ? `${this.stack.name}/${this.prefix}` : this.prefix;
+    return printable(this.stack.name ? `${this.stack.name}/${this.prefix}` : this.prefix);
   }
 
   public where(): string {
@@ -114,18 +115,18 @@ export function missingOutputMessage(instance: ReplayInstance, name: OutputName)
   const listed = Object.values(instance.metadata.outputs).join(', ');
   if (!instance.declares(name)) {
     return (
-      `${instance.constructName} '${instance.label}' has no ${name} output: its metadata (output '${instance.metadataKey}') lists ${listed}. ` +
+      `${instance.constructName} '${instance.label}' has no ${name} output: its metadata (output ${quoted(instance.metadataKey)}) lists ${printable(listed)}. ` +
       'Deploy the stack with a version of replay-storage that emits it, and pass the outputs of that deploy.'
     );
   }
   if (OUTPUT_CONTRACT[name].sensitive) {
     return (
-      `output '${key}'${instance.where()} is missing: metadata output '${instance.metadataKey}' lists it, and it holds key material, which 'cdktf deploy --outputs-file' leaves out. ` +
+      `output ${quoted(key)}${instance.where()} is missing: metadata output ${quoted(instance.metadataKey)} lists it, and it holds key material, which 'cdktf deploy --outputs-file' leaves out. ` +
       "Use 'terraform output -json' (it includes sensitive values), or 'cdktf deploy --outputs-file <file> --outputs-file-include-sensitive-outputs'."
     );
   }
   return (
-    `output '${key}'${instance.where()} is missing: metadata output '${instance.metadataKey}' lists it, so ${instance.constructName} made it. ` +
+    `output ${quoted(key)}${instance.where()} is missing: metadata output ${quoted(instance.metadataKey)} lists it, so ${instance.constructName} made it. ` +
     `Pass the complete outputs of the deploy (${OUTPUTS_FILE_HOWTO}), with no output removed.`
   );
 }

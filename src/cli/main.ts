@@ -1,6 +1,5 @@
 #!/usr/bin/env node
-import { CliIo, EXIT_FAILED, EXIT_OK, EXIT_USAGE, processIo, UsageError } from './io';
-import { OutputsError } from './outputs-error';
+import { CliError, CliIo, EXIT_FAILED, EXIT_OK, EXIT_USAGE, processIo, safeIo, UsageError } from './io';
 import { VALUES_USAGE, valuesCommand } from './values-command';
 import { VERIFY_USAGE, verifyCommand } from './verify-command';
 
@@ -21,7 +20,9 @@ const COMMANDS: Record<string, { usage: string; run: (args: string[], io: CliIo)
 };
 
 /** Runs one command line; returns the exit status. Never throws. */
-export async function run(argv: string[], io: CliIo = processIo): Promise<number> {
+export async function run(argv: string[], rawIo: CliIo = processIo): Promise<number> {
+  // Messages quote outputs files and servers: no escape sequence reaches the terminal.
+  const io = safeIo(rawIo);
   const [name, ...rest] = argv;
   if (name === undefined || name === '-h' || name === '--help') {
     (name === undefined ? io.stderr : io.stdout)(MAIN_USAGE);
@@ -53,7 +54,7 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
       io.stderr(`replay-storage ${e.message}\nRun 'replay-storage ${name} --help' for the options.\n`);
       return EXIT_USAGE;
     }
-    if (e instanceof OutputsError) {
+    if (e instanceof CliError) {
       io.stderr(`replay-storage ${name}: ${e.message}\n`);
       return EXIT_FAILED;
     }

@@ -7,6 +7,7 @@
  */
 import { OUTPUTS_FILE_HOWTO, OutputsError } from './outputs-error';
 import { type OutputsStack, type OutputValue, stackWhere } from './outputs-file';
+import { printable, quoted } from './printable';
 import type { Cloud } from '../core/backends/storage-backend';
 import { METADATA_SCHEMA, OUTPUT_CONTRACT, type OutputName, type OutputStyle, type Product, type ReplayMetadata, outputKey } from '../core/outputs/contract';
 
@@ -30,6 +31,17 @@ const CLOUDS: Readonly<Record<Cloud, true>> = { aws: true, gcp: true, azure: tru
 /** `replay-storage/`: text that marks an output as replay-storage metadata, whatever its version. */
 const SCHEMA_FAMILY = METADATA_SCHEMA.slice(0, METADATA_SCHEMA.indexOf('/') + 1);
 
+/** Names Kubernetes accepts: a Secret's (DNS-1123 subdomain), a namespace (DNS-1123 label), a key of a Secret's data. */
+const KUBERNETES_NAMES = {
+  object: {
+    pattern: /^[a-z0-9](?:[-a-z0-9]*[a-z0-9])?(?:\.[a-z0-9](?:[-a-z0-9]*[a-z0-9])?)*$/,
+    max: 253,
+    rule: 'a Kubernetes object name (lower-case letters, digits, \'-\' and \'.\', at most 253)',
+  },
+  namespace: { pattern: /^[a-z0-9](?:[-a-z0-9]*[a-z0-9])?$/, max: 63, rule: "a Kubernetes namespace (lower-case letters, digits and '-', at most 63)" },
+  secretKey: { pattern: /^[-._a-zA-Z0-9]+$/, max: 253, rule: "a Kubernetes secret key (letters, digits, '-', '_' and '.')" },
+} as const;
+
 const RERUN_FIX = 'Use the replay-storage command of the version that deployed the stack, or deploy the stack with this version and pass the outputs of that deploy.';
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -42,7 +54,7 @@ function isOutputName(name: string): name is OutputName {
 
 function shown(value: unknown): string {
   const text = typeof value === 'string' && value !== '' ? value : JSON.stringify(value) ?? String(value);
-  return text.length > 120 ? `${text.slice(0, 119)}…` : text;
+  return printable(text.length > 120 ? `${text.slice(0, 119)}…` : text);
 }
 
 /** `OpenReplayMetadata` -> (`OpenReplay`, cloudformation); `openreplay_metadata` -> (`openreplay`, terraform). */
@@ -70,7 +82,7 @@ class MetadataReader {
   constructor(private readonly o: OutputValue, private readonly stack: OutputsStack) {}
 
   public fail(rule: string, value: unknown, fix: string): never {
-    throw new OutputsError(`output '${this.o.key}'${stackWhere(this.stack)} ${rule} (got: ${shown(value)}). ${fix}`);
+    throw new OutputsError(`output ${quoted(this.o.key)}${stackWhere(this.stack)} ${printable(rule)} (got: ${shown(value)}). ${fix}`);
   }
 
   public field(path: string, rule: string, value: unknown): never {
@@ -85,7 +97,7 @@ class MetadataReader {
       doc = JSON.parse(text);
     } catch (e) {
       this.fail(
-        `is replay-storage metadata and must be valid JSON (${(e as Error).message.replace(/\s+/g, ' ')})`,
+        `is replay-storage metadata and must be valid JSON (${printable((e as Error).message.replace(/\s+/g, ' '))})`,
         text,
         `Pass the outputs file as the deploy wrote it (${OUTPUTS_FILE_HOWTO}), without editing this output.`,
       );
@@ -117,15 +129,28 @@ class MetadataReader {
     return outputs;
   }
 
+  /** A string Kubernetes takes as a name of this kind (secret.yaml is applied with kubectl). */
+  public kubernetesName(path: string, value: unknown, kind: keyof typeof KUBERNETES_NAMES): string {
+    const { pattern, max, rule } = KUBERNETES_NAMES[kind];
+    if (typeof value !== 'string' || value.length > max || !pattern.test(value)) this.field(path, rule, value);
+    return value;
+  }
+
   public kubernetesSecret(value: unknown): ReplayMetadata['kubernetesSecret'] {
     if (value === undefined) return undefined;
     if (!isRecord(value)) return this.field('kubernetesSecret', 'an object with name, namespace and keys', value);
     if (!isRecord(value.keys)) this.field('kubernetesSecret.keys', 'an object of secret key -> output name', value.keys);
-    const keys: Record<string, OutputName> = {};
-    for (const [secretKey, name] of Object.entries(value.keys)) {
-      keys[secretKey] = this.oneOf(`kubernetesSecret.keys.${secretKey}`, OUTPUT_CONTRACT, name);
-    }
-    return { name: this.text('kubernetesSecret.name', value.name), namespace: this.text('kubernetesSecret.namespace', value.namespace), keys };
+    const keys = Object.fromEntries(
+      Object.entries(value.keys).map(([secretKey, name]) => {
+        const path = `kubernetesSecret.keys.${printable(secretKey)}`;
+        return [this.kubernetesName(path, secretKey, 'secretKey'), this.oneOf(path, OUTPUT_CONTRACT, name)];
+      }),
+    ) as Record<string, OutputName>;
+    return {
+      name: this.kubernetesName('kubernetesSecret.name', value.name, 'object'),
+      namespace: this.kubernetesName('kubernetesSecret.namespace', value.namespace, 'namespace'),
+      keys,
+    };
   }
 }
 

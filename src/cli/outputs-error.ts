@@ -1,5 +1,7 @@
+import { CliError } from './io';
+
 /** A bad or unreadable outputs file, or an output a command needs that is not there. */
-export class OutputsError extends Error {
+export class OutputsError extends CliError {
   constructor(message: string) {
     super(message);
     this.name = 'OutputsError';

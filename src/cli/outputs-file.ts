@@ -9,6 +9,8 @@
  * - `terraform output -json`: `{ "<output>": { "value": ..., "type": ..., "sensitive": bool } }`
  */
 import { OUTPUTS_FILE_HOWTO, OutputsError } from './outputs-error';
+import { printable, quoted } from './printable';
+import { synthesizedTemplateMessage } from './synthesized';
 import { OUTPUT_CONTRACT, type OutputName, snakeCase } from '../core/outputs/contract';
 
 /** One output value and whether the tool marked it sensitive. */
@@ -97,13 +99,15 @@ export function parseOutputs(text: string, source: string): OutputsDocument {
   try {
     doc = JSON.parse(text);
   } catch (e) {
-    throw new OutputsError(`${source} is not JSON (${(e as Error).message.replace(/\s+/g, ' ')}). Pass the file written by ${OUTPUTS_FILE_HOWTO}.`);
+    throw new OutputsError(`${source} is not JSON (${printable((e as Error).message.replace(/\s+/g, ' '))}). Pass the file written by ${OUTPUTS_FILE_HOWTO}.`);
   }
   if (!isRecord(doc) || Object.keys(doc).length === 0) {
     throw new OutputsError(`${source} holds no outputs. Pass the file written by ${OUTPUTS_FILE_HOWTO} after a deploy.`);
   }
   const entries = Object.entries(doc);
   if (entries.every(([, v]) => isTerraformEntry(v))) return terraformDocument(entries);
+  const synthesized = synthesizedTemplateMessage(doc, source);
+  if (synthesized) throw new OutputsError(synthesized);
   if (entries.every(([, v]) => isRecord(v))) return stackOutputsDocument(entries);
   throw new OutputsError(
     `${source} is neither a stack outputs file ({"<stack>": {"<output>": "<value>"}}) nor 'terraform output -json' ({"<output>": {"value": ...}}).`,
@@ -112,5 +116,5 @@ export function parseOutputs(text: string, source: string): OutputsDocument {
 
 /** ` of stack 'S'` for messages, or nothing for Terraform's single stack. */
 export function stackWhere(stack: OutputsStack): string {
-  return stack.name ? ` of stack '${stack.name}'` : '';
+  return stack.name ? ` of stack ${quoted(stack.name)}` : '';
 }

@@ -5,7 +5,8 @@
  */
 import type { ReplayInstance } from './instance';
 import { OUTPUT_NAMES } from './instance';
-import type { OutputsDocument, OutputsStack } from './outputs-file';
+import { type OutputsDocument, type OutputsStack, stackWhere } from './outputs-file';
+import { printable, quoted } from './printable';
 import { type OutputName, type OutputStyle, outputKey } from '../core/outputs/contract';
 
 /** One group of outputs sharing a prefix, without a Metadata output. */
@@ -60,7 +61,7 @@ export function findOutputsWithoutMetadata(doc: OutputsDocument, found: readonly
 
 /** `outputs OpenReplayHelmValues, OpenReplayRecordingsBucket, ... of stack 'S' have no Metadata output (OpenReplayMetadata)`. */
 export function describeWithoutMetadata(group: OutputsWithoutMetadata): string {
-  const shownKeys = group.keys.length > 3 ? `${group.keys.slice(0, 3).join(', ')}, ...` : group.keys.join(', ');
-  const stack = group.stack.name ? ` of stack '${group.stack.name}'` : '';
-  return `outputs ${shownKeys}${stack} look like a replay-storage construct's but have no Metadata output ('${group.metadataKey}')`;
+  const keys = group.keys.map(printable);
+  const shownKeys = keys.length > 3 ? `${keys.slice(0, 3).join(', ')}, ...` : keys.join(', ');
+  return `outputs ${shownKeys}${stackWhere(group.stack)} look like a replay-storage construct's but have no Metadata output (${quoted(group.metadataKey)})`;
 }

@@ -1,7 +1,9 @@
-import { chmodSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { ReplayInstance } from './instance';
 import { CliIo, EXIT_OK, parseFlags, readFlagFile, UsageError } from './io';
+import { OutputDirectory, safePathSegment, uniqueSegments } from './out-dir';
+import { OUTPUTS_FILE_HOWTO } from './outputs-error';
 import { parseOutputs, selectInstances } from './outputs';
 import { valuesFiles } from './values';
 
@@ -24,17 +26,27 @@ which names its product, cloud, outputs and Kubernetes secret.
   --include-secrets    also write key material from sensitive outputs: the
                        Kubernetes secret the metadata names (secret.yaml) and
                        the secret key in legacy/vars.yaml (files get mode 0600)
+  --force              replace files an earlier run wrote (without it, existing
+                       files are never overwritten and nothing is written)
   -h, --help           show this help
 
 Without --include-secrets no key material is written. On AWS the secret key
 stays in Secrets Manager: run the command in the CreateSecretCommand output.
+
+Names from the outputs file (stacks, output prefixes) become directory names
+of letters, digits, '.', '_' and '-' only; nothing is written outside --out,
+and a symbolic link under it that leads elsewhere is refused. Every file is
+YAML rendered by the 'yaml' package, checked to read back as one document.
 `;
 
-/** A directory name for one construct when several share an outputs file. */
-function subdirectory(instance: ReplayInstance, all: ReplayInstance[]): string {
-  const clash = all.filter((i) => i.prefix === instance.prefix).length > 1;
-  const name = clash && instance.stack.name ? `${instance.stack.name}-${instance.prefix}` : instance.prefix;
-  return name.replace(/[^A-Za-z0-9._-]/g, '_');
+/** A directory name per construct when several share an outputs file: its prefix (with the stack when prefixes clash), made safe and unique. */
+function subdirectories(all: readonly ReplayInstance[]): string[] {
+  return uniqueSegments(
+    all.map((instance) => {
+      const clash = all.filter((i) => i.prefix === instance.prefix).length > 1;
+      return safePathSegment(clash && instance.stack.name ? `${instance.stack.name}-${instance.prefix}` : instance.prefix);
+    }),
+  );
 }
 
 export function valuesCommand(args: string[], io: CliIo): number {
@@ -46,6 +58,7 @@ export function valuesCommand(args: string[], io: CliIo): number {
       'stack': { type: 'string' },
       'prefix': { type: 'string' },
       'include-secrets': { type: 'boolean' },
+      'force': { type: 'boolean' },
       'help': { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -58,31 +71,29 @@ export function valuesCommand(args: string[], io: CliIo): number {
   if (!flags.outputs) throw new UsageError("values: '--outputs <file>' is required (the file of 'cdk deploy --outputs-file' or 'terraform output -json').");
 
   const source = flags.outputs === '-' ? 'stdin' : flags.outputs;
-  const doc = parseOutputs(readFlagFile(io, '--outputs', flags.outputs), source);
+  const doc = parseOutputs(readFlagFile(io, '--outputs', flags.outputs, `the outputs file (${OUTPUTS_FILE_HOWTO})`), source);
   const instances = selectInstances(doc, source, { stack: flags.stack, prefix: flags.prefix });
-  const out = flags.out ?? 'replay-values';
+  const out = new OutputDirectory(flags.out ?? 'replay-values', flags.force === true);
   const includeSecrets = flags['include-secrets'] === true;
 
-  // Build everything first: a missing output writes nothing.
-  const planned = instances.map((instance) => {
-    const dir = instances.length === 1 ? out : join(out, subdirectory(instance, instances));
-    return { instance, dir, ...valuesFiles(instance, { includeSecrets }) };
+  // Build and check everything first: a missing output or a file in the way writes nothing.
+  const dirs = subdirectories(instances);
+  const planned = instances.map((instance, i) => {
+    const dir = instances.length === 1 ? '' : dirs[i];
+    const { files, notes } = valuesFiles(instance, { includeSecrets });
+    const stale = { target: out.pathOf(join(dir, 'secret.yaml')), shown: out.shown(join(dir, 'secret.yaml')) };
+    return { instance, notes, stale, files: files.map((file) => ({ ...file, target: out.pathOf(join(dir, file.path)), shown: out.shown(join(dir, file.path)) })) };
   });
+  out.check(planned.flatMap((p) => p.files.map((f) => f.target)));
 
-  for (const { instance, dir, files, notes } of planned) {
+  for (const { instance, files, notes, stale } of planned) {
     io.stdout(`${instance.constructName} '${instance.label}':\n`);
     for (const file of files) {
-      const path = join(dir, file.path);
-      mkdirSync(dirname(path), { recursive: true });
-      // Key material: a new file, created 0600, so it is never readable by others.
-      if (file.mode === 0o600) rmSync(path, { force: true });
-      writeFileSync(path, file.content, { mode: file.mode });
-      chmodSync(path, file.mode);
-      io.stdout(`  wrote ${path}${file.mode === 0o600 ? ' (key material, mode 0600)' : ''}\n`);
+      out.write(file.target, file.content, file.mode);
+      io.stdout(`  wrote ${file.shown}${file.mode === 0o600 ? ' (key material, mode 0600)' : ''}\n`);
     }
-    const stale = join(dir, 'secret.yaml');
-    if (!files.some((f) => f.path === 'secret.yaml') && existsSync(stale)) {
-      notes.push(`${stale} is left from an earlier run and was not rewritten; delete it if it is no longer wanted.`);
+    if (!files.some((f) => f.path === 'secret.yaml') && existsSync(stale.target)) {
+      notes.push(`${stale.shown} is left from an earlier run and was not rewritten; delete it if it is no longer wanted.`);
     }
     for (const note of notes) io.stdout(`  note: ${note}\n`);
   }

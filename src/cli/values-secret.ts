@@ -4,9 +4,9 @@
  */
 import { missingOutputMessage, type ReplayInstance } from './instance';
 import { OutputsError } from './outputs-error';
-import { fileHeader, SECRET, type ValuesFile } from './values-file';
+import { fileHeader, SECRET, type ValuesFile, yamlFile } from './values-file';
+import { printable, quoted } from './printable';
 import { OUTPUT_CONTRACT, type OutputName } from '../core/outputs/contract';
-import { toYaml } from '../core/yaml';
 
 type SecretSpec = NonNullable<ReplayInstance['kubernetesSecret']>;
 
@@ -41,7 +41,7 @@ function sensitiveValue(instance: ReplayInstance, name: OutputName): unknown {
   if (!o) throw new OutputsError(missingOutputMessage(instance, name));
   if (o.value === undefined || o.value === null || o.value === '') {
     throw new OutputsError(
-      `output '${o.key}'${instance.where()} holds key material but has no value in this file. ` +
+      `output ${quoted(o.key)}${instance.where()} holds key material but has no value in this file. ` +
         "Use 'terraform output -json' (it includes sensitive values), or 'cdktf deploy --outputs-file <file> --outputs-file-include-sensitive-outputs'.",
     );
   }
@@ -50,7 +50,7 @@ function sensitiveValue(instance: ReplayInstance, name: OutputName): unknown {
 
 /** A value's shape for messages, never the key material itself. */
 function shapeOf(value: unknown): string {
-  if (isRecord(value)) return `an object with keys ${Object.keys(value).join(', ') || '(none)'}`;
+  if (isRecord(value)) return `an object with keys ${printable(Object.keys(value).join(', ')) || '(none)'}`;
   return Array.isArray(value) ? 'a list' : `a ${typeof value}`;
 }
 
@@ -64,9 +64,9 @@ function secretValue(instance: ReplayInstance, spec: SecretSpec, secretKey: stri
   const shared = Object.values(spec.keys).filter((n) => n === name).length > 1;
   if (typeof value === 'string' && !shared) return value;
   if (isRecord(value) && typeof value[secretKey] === 'string') return value[secretKey];
-  const rule = shared ? `an object with a string '${secretKey}'` : `a string, or an object with a string '${secretKey}'`;
+  const rule = shared ? `an object with a string ${quoted(secretKey)}` : `a string, or an object with a string ${quoted(secretKey)}`;
   throw new OutputsError(
-    `output '${instance.keyOf(name)}'${instance.where()} must be ${rule}: metadata output '${instance.metadataKey}' takes Kubernetes secret key '${secretKey}' from it ` +
+    `output ${quoted(instance.keyOf(name))}${instance.where()} must be ${rule}: metadata output ${quoted(instance.metadataKey)} takes Kubernetes secret key ${quoted(secretKey)} from it ` +
       `(got: ${shapeOf(value)}). Pass the output as 'terraform output -json' wrote it.`,
   );
 }
@@ -78,27 +78,27 @@ export function readKubernetesSecret(instance: ReplayInstance): ReadableSecret |
   const sources = Object.entries(spec.keys);
   const elsewhere = [...new Set(sources.map(([, name]) => name).filter((name) => !OUTPUT_CONTRACT[name].sensitive))];
   if (elsewhere.length > 0) return { kind: 'elsewhere', spec, outputs: elsewhere };
-  const data: Record<string, string> = {};
-  for (const [secretKey, name] of sources) data[secretKey] = secretValue(instance, spec, secretKey, name);
+  // Own properties whatever the key (a `__proto__` key stays a key).
+  const data: Record<string, string> = Object.fromEntries(sources.map(([secretKey, name]) => [secretKey, secretValue(instance, spec, secretKey, name)]));
   return { kind: 'readable', spec, data, from: [...new Set(sources.map(([, name]) => instance.keyOf(name)))] };
 }
 
 /** `secret.yaml`: the secret's manifest, mode 0600. */
 export function kubernetesSecretFile(instance: ReplayInstance, secret: ReadableSecret): ValuesFile {
   const { name, namespace } = secret.spec;
-  const manifest = toYaml({ apiVersion: 'v1', kind: 'Secret', metadata: { name, namespace }, type: 'Opaque', stringData: secret.data });
+  const manifest = { apiVersion: 'v1', kind: 'Secret', metadata: { name, namespace }, type: 'Opaque', stringData: secret.data };
   const what = `Kubernetes secret '${name}' in namespace '${namespace}', which the Helm values read. Holds key material: keep it out of version control.`;
-  return { path: 'secret.yaml', content: fileHeader(instance, secret.from, what) + manifest, mode: SECRET, from: secret.from.join(', ') };
+  return yamlFile('secret.yaml', manifest, fileHeader(instance, secret.from, what), SECRET, secret.from);
 }
 
 /** Why no secret.yaml was written when the values are kept outside the outputs. */
 export function heldElsewhereNote(instance: ReplayInstance, secret: SecretHeldElsewhere): string {
   const { name, namespace, keys } = secret.spec;
   const where = secret.outputs
-    .map((o) => (HELD_IN[o] ? `${HELD_IN[o]} (output ${instance.keyOf(o)})` : `what output ${instance.keyOf(o)} points at`))
+    .map((o) => (HELD_IN[o] ? `${HELD_IN[o]} (output ${printable(instance.keyOf(o))})` : `what output ${printable(instance.keyOf(o))} points at`))
     .join(', ');
   return (
     `${instance.label}: the values of Kubernetes secret '${namespace}/${name}' (${Object.keys(keys).join(', ')}) are not in the outputs file: they stay in ${where}; ` +
-    `run the command in output ${instance.keyOf('CreateSecretCommand')}.`
+    `run the command in output ${printable(instance.keyOf('CreateSecretCommand'))}.`
   );
 }

@@ -1,10 +1,10 @@
 import type { ReplayInstance } from './instance';
-import { fileHeader, PLAIN, SECRET, type ValuesFile } from './values-file';
+import { fileHeader, PLAIN, SECRET, type ValuesFile, yamlFile } from './values-file';
 import { heldElsewhereNote, kubernetesSecretFile, type ReadableSecret, readKubernetesSecret } from './values-secret';
 import { parseYamlOutput } from './yaml-output';
+import { printable } from './printable';
 import { OPENREPLAY_SECRET_KEYS } from '../core/helm/openreplay';
 import { OPENREPLAY_LEGACY_OUTPUTS } from '../core/openreplay/render';
-import { toYaml } from '../core/yaml';
 
 export type { ValuesFile } from './values-file';
 
@@ -19,11 +19,11 @@ export interface ValuesOptions {
   readonly includeSecrets: boolean;
 }
 
-/** `values.yaml`, from the HelmValues output. */
+/** `values.yaml`: the data of the HelmValues output. */
 function helmValuesFile(instance: ReplayInstance, what: string): ValuesFile {
-  const { text } = parseYamlOutput(instance, 'HelmValues');
+  const { doc } = parseYamlOutput(instance, 'HelmValues');
   const key = instance.keyOf('HelmValues');
-  return { path: 'values.yaml', content: fileHeader(instance, [key], what) + text, mode: PLAIN, from: key };
+  return yamlFile('values.yaml', doc, fileHeader(instance, [key], what), PLAIN, [key]);
 }
 
 /** `legacy/<file>` per legacy output the metadata lists; vars.yaml gets the secret key when it is known. */
@@ -31,15 +31,11 @@ function openReplayLegacyFiles(instance: ReplayInstance, secret: ReadableSecret 
   const files: ValuesFile[] = [];
   for (const [file, name] of Object.entries(OPENREPLAY_LEGACY_OUTPUTS)) {
     if (!instance.declares(name)) continue;
-    const { doc, text } = parseYamlOutput(instance, name);
+    const { doc } = parseYamlOutput(instance, name);
     const secretKey = name === 'LegacyVars' ? secret?.data[OPENREPLAY_SECRET_KEYS.secretKey] : undefined;
     const key = instance.keyOf(name);
-    files.push({
-      path: `legacy/${file}`,
-      content: fileHeader(instance, [key], `OpenReplay legacy installer (scripts/helm, v1.0.0 to v1.8.1): ${file}.`) + (secretKey ? toYaml({ ...doc, minio_secret_key: secretKey }) : text),
-      mode: secretKey ? SECRET : PLAIN,
-      from: key,
-    });
+    const header = fileHeader(instance, [key], `OpenReplay legacy installer (scripts/helm, v1.0.0 to v1.8.1): ${file}.`);
+    files.push(yamlFile(`legacy/${file}`, secretKey ? { ...doc, minio_secret_key: secretKey } : doc, header, secretKey ? SECRET : PLAIN, [key]));
   }
   return files;
 }
@@ -55,11 +51,11 @@ function openReplayFiles(instance: ReplayInstance, options: ValuesOptions): Valu
   files.push(...legacy);
   if (legacy.length === 0) notes.push(`${instance.label}: ${instance.constructName} writes no legacy layout outputs; only values.yaml was written.`);
 
-  const sensitive = instance.sensitiveKeys();
+  const sensitive = instance.sensitiveKeys().map(printable);
   if (readable) {files.push(kubernetesSecretFile(instance, readable));} else if (secret?.kind === 'elsewhere') {notes.push(heldElsewhereNote(instance, secret));} else if (options.includeSecrets && sensitive.length > 0) {
-    notes.push(`${instance.label}: metadata output ${instance.metadataKey} names no Kubernetes secret, so ${sensitive.join(', ')} ${sensitive.length > 1 ? 'were' : 'was'} not written.`);
+    notes.push(`${instance.label}: metadata output ${printable(instance.metadataKey)} names no Kubernetes secret, so ${sensitive.join(', ')} ${sensitive.length > 1 ? 'were' : 'was'} not written.`);
   } else if (!options.includeSecrets && sensitive.length > 0) {
-    notes.push(`${instance.label}: left out key material (${sensitive.join(', ')}); pass --include-secrets to write it to secret.yaml, or run the command in output ${instance.keyOf('CreateSecretCommand')}.`);
+    notes.push(`${instance.label}: left out key material (${sensitive.join(', ')}); pass --include-secrets to write it to secret.yaml, or run the command in output ${printable(instance.keyOf('CreateSecretCommand'))}.`);
   }
   return { files, notes };
 }
@@ -67,7 +63,7 @@ function openReplayFiles(instance: ReplayInstance, options: ValuesOptions): Valu
 function logRocketFiles(instance: ReplayInstance, options: ValuesOptions): ValuesResult {
   const notes: string[] = [];
   const files = [helmValuesFile(instance, 'LogRocket self-hosted chart values (userFiles storage).')];
-  const sensitive = instance.sensitiveKeys();
+  const sensitive = instance.sensitiveKeys().map(printable);
   if (sensitive.length > 0) {
     // The chart's keys for these are not public: never invent one.
     notes.push(
@@ -76,7 +72,7 @@ function logRocketFiles(instance: ReplayInstance, options: ValuesOptions): Value
     );
   }
   const account = instance.optional('StorageAccountName');
-  if (account) notes.push(`${instance.label}: storage account ${account} (output ${instance.keyOf('StorageAccountName')}) is not a chart key; configure it where your LogRocket install expects it.`);
+  if (account) notes.push(`${instance.label}: storage account ${printable(account)} (output ${printable(instance.keyOf('StorageAccountName'))}) is not a chart key; configure it where your LogRocket install expects it.`);
   return { files, notes };
 }
 

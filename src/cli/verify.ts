@@ -2,89 +2,15 @@
  * Checks deployed replay storage from outside, the way the replay player and
  * the backends meet it: CORS preflight from the dashboard origin, refusal of
  * other origins and of write methods, anonymous reads only on the public
- * role, no listing anywhere, and signed uploads.
+ * role, no listing anywhere, and signed uploads. A request that gets no
+ * HTTP answer makes its checks UNREACHABLE, never PASS or FAIL.
  */
+import { DEFAULT_TIMEOUT_MS, MAX_BODY_BYTES, probe, type ProbeOptions, type ProbeResponse } from './http-probe';
+import type { CheckResult, SignedPut, Verdict, VerifyOptions, VerifyPlan, VerifyReport, VerifyStatus, VerifyTarget } from './verify-types';
+import { detectService, listUrl, objectUrl, redactSigned, tamperSignature } from './verify-urls';
 
-/** How a storage service lists a bucket or container. */
-export type StorageService = 's3' | 'azure' | 'gcs';
-
-/** One bucket (or container) role to check. */
-export interface VerifyTarget {
-  /** Role name, e.g. `assets`, `recordings`, `userFiles`. */
-  readonly role: string;
-  /** Browser base URL of the bucket or container (the part before an object key). */
-  readonly url: string;
-  /** Whether anonymous object reads must succeed (only the public role). */
-  readonly public: boolean;
-  /** Object key to probe; on the public role it must exist. */
-  readonly probeKey: string;
-  /** A presigned GET URL of an object here, fetched with the dashboard origin. */
-  readonly signedGetUrl?: string;
-}
-
-/** A presigned (S3, GCS) or SAS (Azure) upload URL to try. */
-export interface SignedPut {
-  readonly role: string;
-  readonly url: string;
-  /** Headers the signature covers or the service needs (Azure adds `x-ms-blob-type`). */
-  readonly headers?: Record<string, string>;
-}
-
-export interface VerifyPlan {
-  readonly targets: readonly VerifyTarget[];
-  /** The dashboard origin the player runs on; must be allowed. */
-  readonly origin: string;
-  /** An origin that must be refused. */
-  readonly otherOrigin: string;
-  /** Methods the dashboard origin must be allowed (OpenReplay GET; LogRocket GET, HEAD). */
-  readonly methods: readonly string[];
-  /** How to list; detected from each URL's host when absent. */
-  readonly service?: StorageService;
-  readonly signedPut?: SignedPut;
-}
-
-export type Verdict = 'PASS' | 'FAIL' | 'WARN';
-
-/** Stable check ids (with the method appended for `preflight`). */
-export type CheckId =
-  | 'preflight'
-  | 'preflight-other-origin'
-  | 'preflight-write'
-  | 'anonymous-get'
-  | 'cors-get'
-  | 'vary-origin'
-  | 'listing'
-  | 'signed-get'
-  | 'signed-put'
-  | 'signed-put-tampered';
-
-export interface CheckResult {
-  /** `preflight:GET`, `anonymous-get`, ... */
-  readonly id: string;
-  readonly check: string;
-  readonly role: string;
-  readonly url: string;
-  readonly expected: string;
-  readonly got: string;
-  readonly verdict: Verdict;
-  /** Why it matters or what to do, when not PASS. */
-  readonly note?: string;
-}
-
-export interface VerifyReport {
-  readonly ok: boolean;
-  readonly origin: string;
-  readonly otherOrigin: string;
-  readonly counts: Record<Verdict, number>;
-  readonly results: CheckResult[];
-}
-
-export interface VerifyOptions {
-  /** Per request. */
-  readonly timeoutMs?: number;
-  /** Swappable for tests; the global `fetch` by default. */
-  readonly fetch?: typeof fetch;
-}
+export type { CheckId, CheckResult, SignedPut, StorageService, Verdict, VerifyOptions, VerifyPlan, VerifyReport, VerifyStatus, VerifyTarget } from './verify-types';
+export { detectService, listUrl, objectUrl, redactSigned, tamperSignature } from './verify-urls';
 
 /** Methods a browser sends without a preflight when no custom header is set. */
 const SIMPLE_METHODS = ['GET', 'HEAD', 'POST'];
@@ -92,40 +18,7 @@ const SIMPLE_METHODS = ['GET', 'HEAD', 'POST'];
 /** The body of a signed test upload. */
 export const PROBE_BODY = 'replay-storage verify probe\n';
 
-interface Response {
-  readonly status: number;
-  readonly headers: Headers;
-  readonly error?: string;
-}
-
-/** `.../bucket/` + `key`, each key segment encoded. */
-export function objectUrl(base: string, key: string): string {
-  const root = base.endsWith('/') ? base : `${base}/`;
-  return root + key.split('/').map(encodeURIComponent).join('/');
-}
-
-/** Detects the listing flavour from a URL's host. */
-export function detectService(url: string): StorageService {
-  const host = new URL(url).hostname;
-  if (/\.blob\./.test(host)) return 'azure';
-  if (host === 'storage.googleapis.com' || host.endsWith('.storage.googleapis.com')) return 'gcs';
-  return 's3';
-}
-
-/** The anonymous list request of a bucket or container. */
-export function listUrl(base: string, service: StorageService): string {
-  const root = base.endsWith('/') ? base : `${base}/`;
-  if (service === 'azure') return `${root.replace(/\/$/, '')}?restype=container&comp=list`;
-  return root;
-}
-
-/** The signed URL with its signature changed, or undefined when it has none. */
-export function tamperSignature(url: string): string | undefined {
-  const m = /([?&](?:X-Amz-Signature|X-Goog-Signature|Signature|sig)=)([^&])/i.exec(url);
-  if (!m) return undefined;
-  const replacement = m[2] === 'A' ? 'B' : 'A';
-  return url.slice(0, m.index) + m[1] + replacement + url.slice(m.index + m[0].length);
-}
+type Response = ProbeResponse;
 
 function header(r: Response, name: string): string | undefined {
   return r.headers.get(name) ?? undefined;
@@ -148,11 +41,11 @@ function allowsOrigin(r: Response, origin: string): boolean {
 }
 
 function shownStatus(r: Response): string {
-  return r.error ? `no response (${r.error})` : String(r.status);
+  return r.unreachable ? `no answer (${r.unreachable.detail})` : String(r.status);
 }
 
 function corsSummary(r: Response): string {
-  if (r.error) return shownStatus(r);
+  if (r.unreachable) return shownStatus(r);
   const parts = [`${r.status}`, `Allow-Origin: ${header(r, 'access-control-allow-origin') ?? '(none)'}`];
   const methods = header(r, 'access-control-allow-methods');
   if (methods !== undefined) parts.push(`Allow-Methods: ${methods}`);
@@ -163,35 +56,35 @@ function methodList(r: Response): string[] {
   return (header(r, 'access-control-allow-methods') ?? '').split(',').map((m) => m.trim().toUpperCase()).filter(Boolean);
 }
 
-/** A check that expects refusal: no answer at all proves nothing. */
-function refusedVerdict(r: Response, allowed: boolean): Verdict {
-  return r.error || allowed ? 'FAIL' : 'PASS';
+/** A check that expects refusal. */
+function refusedVerdict(allowed: boolean): Verdict {
+  return allowed ? 'FAIL' : 'PASS';
+}
+
+/** The note of a check whose request got no answer: nothing about the configuration is known. */
+function unreachableNote(r: Response): string {
+  const why = r.unreachable!.kind === 'timeout' ? 'raise --timeout if the storage is slow, or ' : '';
+  return `No HTTP answer (${r.unreachable!.detail}): this check learned nothing about the storage's configuration; ${why}check the URL, DNS, network, proxy and TLS, and run again.`;
 }
 
 class Checker {
-  private readonly fetchImpl: typeof fetch;
-  private readonly timeoutMs: number;
+  private readonly probeOptions: ProbeOptions;
 
   constructor(private readonly plan: VerifyPlan, options: VerifyOptions) {
-    this.fetchImpl = options.fetch ?? fetch;
-    this.timeoutMs = options.timeoutMs ?? 10_000;
+    this.probeOptions = { fetch: options.fetch ?? fetch, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, maxBodyBytes: options.maxBodyBytes ?? MAX_BODY_BYTES };
   }
 
-  private async request(url: string, method: string, headers: Record<string, string> = {}, body?: Uint8Array): Promise<Response> {
-    try {
-      const res = await this.fetchImpl(url, { method, headers, body, redirect: 'manual', signal: AbortSignal.timeout(this.timeoutMs) });
-      // Drain the body so the connection is released.
-      await res.arrayBuffer().catch(() => undefined);
-      return { status: res.status, headers: res.headers };
-    } catch (e) {
-      const err = e as Error & { cause?: { code?: string; message?: string } };
-      return { status: 0, headers: new Headers(), error: err.cause?.code ?? err.cause?.message ?? err.message };
-    }
+  private request(url: string, method: string, headers: Record<string, string> = {}, body?: Uint8Array): Promise<Response> {
+    return probe(url, { method, headers, body }, this.probeOptions);
   }
 
+  /** One check's result; UNREACHABLE (whatever `verdict` says) when `answer` got no HTTP answer. */
   private result(
-    t: { role: string }, id: string, check: string, url: string, expected: string, got: string, verdict: Verdict, note?: string,
+    t: { role: string }, id: string, check: string, url: string, expected: string, got: string, verdict: Verdict, note: string | undefined, answer: Response | undefined,
   ): CheckResult {
+    if (answer?.unreachable) {
+      return { id, check, role: t.role, url, expected, got: shownStatus(answer), verdict: 'UNREACHABLE', note: unreachableNote(answer), unreachable: answer.unreachable };
+    }
     return { id, check, role: t.role, url, expected, got, verdict, ...(note && verdict !== 'PASS' ? { note } : {}) };
   }
 
@@ -221,20 +114,20 @@ class Checker {
       const pass = ok2xx(r) && allowsOrigin(r, origin) && methodOk;
       results.push(
         this.result(t, `preflight:${upper}`, `preflight ${upper} from dashboard origin`, probe, `2xx, Allow-Origin: ${origin}, ${upper} allowed`, corsSummary(r), pass ? 'PASS' : 'FAIL',
-          `The replay player on ${origin} cannot ${upper} from this ${t.role} URL; the CORS rules must list this origin and method.`),
+          `The replay player on ${origin} cannot ${upper} from this ${t.role} URL; the CORS rules must list this origin and method.`, r),
       );
     });
 
     const otherAllowed = ok2xx(other) && allowsOrigin(other, otherOrigin);
     results.push(
-      this.result(t, 'preflight-other-origin', 'preflight GET from another origin', probe, 'refused (no Allow-Origin for it)', corsSummary(other), refusedVerdict(other, otherAllowed),
-        `${otherOrigin} is let in: the CORS rules allow more than the dashboard origin${header(other, 'access-control-allow-origin') === '*' ? " ('*')" : ''}.`),
+      this.result(t, 'preflight-other-origin', 'preflight GET from another origin', probe, 'refused (no Allow-Origin for it)', corsSummary(other), refusedVerdict(otherAllowed),
+        `${otherOrigin} is let in: the CORS rules allow more than the dashboard origin${header(other, 'access-control-allow-origin') === '*' ? " ('*')" : ''}.`, other),
     );
 
     const writeAllowed = ok2xx(write) && allowsOrigin(write, origin) && methodList(write).some((m) => m === 'PUT' || m === '*');
     results.push(
-      this.result(t, 'preflight-write', 'preflight PUT from dashboard origin', probe, 'refused (browsers only read)', corsSummary(write), refusedVerdict(write, writeAllowed),
-        'CORS allows browser writes; replay needs only GET (and HEAD).'),
+      this.result(t, 'preflight-write', 'preflight PUT from dashboard origin', probe, 'refused (browsers only read)', corsSummary(write), refusedVerdict(writeAllowed),
+        'CORS allows browser writes; replay needs only GET (and HEAD).', write),
     );
 
     if (t.public) {
@@ -244,12 +137,12 @@ class Checker {
       if (anonymous.status === 403) {
         note += ` S3 also answers 403 for a missing object when listing is refused: make sure '${t.probeKey}' exists (or pass --probe-key <existing key>).`;
       }
-      results.push(this.result(t, 'anonymous-get', 'anonymous GET of an object', probe, '200', shownStatus(anonymous), pass ? 'PASS' : 'FAIL', note));
+      results.push(this.result(t, 'anonymous-get', 'anonymous GET of an object', probe, '200', shownStatus(anonymous), pass ? 'PASS' : 'FAIL', note, anonymous));
     } else {
-      const refused = !anonymous.error && anonymous.status >= 400 && anonymous.status < 500;
+      const refused = anonymous.status >= 400 && anonymous.status < 500;
       results.push(
         this.result(t, 'anonymous-get', 'anonymous GET of an object', probe, 'refused (4xx)', shownStatus(anonymous), refused ? 'PASS' : 'FAIL',
-          `The ${t.role} bucket must stay private: only signed URLs may read it.`),
+          `The ${t.role} bucket must stay private: only signed URLs may read it.`, anonymous),
       );
     }
 
@@ -257,36 +150,36 @@ class Checker {
       const pass = corsGet.status === 200 && allowsOrigin(corsGet, origin);
       results.push(
         this.result(t, 'cors-get', 'GET with dashboard Origin', probe, `200, Allow-Origin: ${origin}`, corsSummary(corsGet), pass ? 'PASS' : 'FAIL',
-          'Fonts and fetch() from the player need this CORS answer.'),
+          'Fonts and fetch() from the player need this CORS answer.', corsGet),
       );
       // A cached response to a request without Origin that lacks both
       // Allow-Origin and `Vary: Origin` breaks a later CORS load of the URL.
-      const plainCachedUnsafe = !anonymous.error && anonymous.status === 200 && !varyHasOrigin(anonymous) && header(anonymous, 'access-control-allow-origin') !== '*';
+      const plainCachedUnsafe = anonymous.status === 200 && !varyHasOrigin(anonymous) && header(anonymous, 'access-control-allow-origin') !== '*';
       const corsUnsafe = corsGet.status === 200 && header(corsGet, 'access-control-allow-origin') === origin && !varyHasOrigin(corsGet);
       const got = [
         `without Origin: ${header(anonymous, 'vary') ? `Vary: ${header(anonymous, 'vary')}` : 'no Vary'}`,
         `with Origin: ${header(corsGet, 'vary') ? `Vary: ${header(corsGet, 'vary')}` : 'no Vary'}`,
       ].join('; ');
-      if (!anonymous.error && !corsGet.error) {
+      if (!anonymous.unreachable && !corsGet.unreachable) {
         results.push(
           this.result(t, 'vary-origin', 'Vary: Origin on object responses', probe, 'Vary: Origin on every response', got, plainCachedUnsafe || corsUnsafe ? 'WARN' : 'PASS',
             'A browser or CDN that caches a plain <img>/<link> load of this URL (no Origin, no Vary: Origin) can serve that copy to a later font or fetch() load, which then fails CORS. ' +
-              'Serve assets through a CDN that forwards Origin and varies on it, or send Cache-Control: no-cache on them.'),
+              'Serve assets through a CDN that forwards Origin and varies on it, or send Cache-Control: no-cache on them.', corsGet),
         );
       }
     }
 
     const listed = ok2xx(list);
     results.push(
-      this.result(t, 'listing', 'anonymous listing', listUrl(t.url, service), 'refused', shownStatus(list), refusedVerdict(list, listed),
-        `Anyone can list the ${t.role} bucket's keys; public read must cover objects only.`),
+      this.result(t, 'listing', 'anonymous listing', listUrl(t.url, service), 'refused', shownStatus(list), refusedVerdict(listed),
+        `Anyone can list the ${t.role} bucket's keys; public read must cover objects only.`, list),
     );
 
     if (signedGet) {
       const pass = signedGet.status === 200 && allowsOrigin(signedGet, origin);
       results.push(
-        this.result(t, 'signed-get', 'signed GET with dashboard Origin', t.signedGetUrl!, `200, Allow-Origin: ${origin}`, corsSummary(signedGet), pass ? 'PASS' : 'FAIL',
-          'The player fetch()es recordings by presigned URL; they need this CORS answer.'),
+        this.result(t, 'signed-get', 'signed GET with dashboard Origin', redactSigned(t.signedGetUrl!), `200, Allow-Origin: ${origin}`, corsSummary(signedGet), pass ? 'PASS' : 'FAIL',
+          'The player fetch()es recordings by presigned URL; they need this CORS answer.', signedGet),
       );
     }
     return results;
@@ -301,20 +194,20 @@ class Checker {
       this.request(put.url, 'PUT', headers, body),
       tampered ? this.request(tampered, 'PUT', headers, body) : undefined,
     ]);
-    const shown = put.url.replace(/\?.*$/, '?…');
+    const shown = redactSigned(put.url);
     const results = [
       this.result(put, 'signed-put', 'signed PUT upload', shown, '2xx', shownStatus(valid), ok2xx(valid) ? 'PASS' : 'FAIL',
-        'The backend-signed upload is refused: check the credentials, the URL expiry, and any policy that limits writes (VPC endpoint, source IP).'),
+        'The backend-signed upload is refused: check the credentials, the URL expiry, and any policy that limits writes (VPC endpoint, source IP).', valid),
     ];
     if (bad) {
       const refused = bad.status === 401 || bad.status === 403;
       results.push(
         this.result(put, 'signed-put-tampered', 'PUT with a tampered signature', shown, 'refused (401/403)', shownStatus(bad), refused ? 'PASS' : 'FAIL',
-          'An upload with a wrong signature was not refused: the bucket accepts unsigned writes.'),
+          'An upload with a wrong signature was not refused: the bucket accepts unsigned writes.', bad),
       );
     } else {
       results.push(this.result(put, 'signed-put-tampered', 'PUT with a tampered signature', shown, 'refused (401/403)', 'no signature parameter in the URL', 'WARN',
-        'Pass a presigned (X-Amz-Signature, X-Goog-Signature) or SAS (sig) URL to check that wrong signatures are refused.'));
+        'Pass a presigned (X-Amz-Signature, X-Goog-Signature) or SAS (sig) URL to check that wrong signatures are refused.', undefined));
     }
     return results;
   }
@@ -326,7 +219,9 @@ export async function verify(plan: VerifyPlan, options: VerifyOptions = {}): Pro
   const perTarget = await Promise.all(plan.targets.map((t) => checker.target(t)));
   const results = perTarget.flat();
   if (plan.signedPut) results.push(...(await checker.signedPut(plan.signedPut)));
-  const counts: Record<Verdict, number> = { PASS: 0, FAIL: 0, WARN: 0 };
+  const counts: Record<Verdict, number> = { PASS: 0, FAIL: 0, WARN: 0, UNREACHABLE: 0 };
   for (const r of results) counts[r.verdict]++;
-  return { ok: counts.FAIL === 0, origin: plan.origin, otherOrigin: plan.otherOrigin, counts, results };
+  // A proven misconfiguration outranks requests that got no answer.
+  const status: VerifyStatus = counts.FAIL > 0 ? 'misconfigured' : counts.UNREACHABLE > 0 ? 'unreachable' : 'ok';
+  return { ok: status === 'ok', status, origin: plan.origin, otherOrigin: plan.otherOrigin, counts, results };
 }
