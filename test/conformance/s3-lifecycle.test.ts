@@ -98,10 +98,14 @@ describeWithSystem('S3 lifecycle in accelerated time (Ceph radosgw)', missing, (
       aged: !(await exists(client, NAMES.recordings, 'aged/dom.mobs')),
       unfinished: ((await client.send(new ListMultipartUploadsCommand({ Bucket: NAMES.recordings }))).Uploads ?? []).length === 0,
     });
-    const deadline = Date.now() + 40_000;
+    // Bucket by bucket: a pass over all buckets can skip one the gateway's own worker holds.
+    const pass = () => {
+      for (const bucket of [NAMES.sourcemaps, NAMES.recordings]) rgw!.admin(['lc', 'process', '--bucket', bucket, `--rgw-lc-debug-interval=${DAY}`]);
+    };
+    const deadline = Date.now() + 60_000;
     let state = await gone();
     while (!(state.tagged && state.aged && state.unfinished) && Date.now() < deadline) {
-      rgw!.admin(['lc', 'process', `--rgw-lc-debug-interval=${DAY}`]);
+      pass();
       await sleep(1);
       state = await gone();
     }
@@ -109,12 +113,12 @@ describeWithSystem('S3 lifecycle in accelerated time (Ceph radosgw)', missing, (
 
     // A recording younger than the age rule survives a pass.
     await put(NAMES.recordings, 'young/dom.mobs');
-    rgw!.admin(['lc', 'process', `--rgw-lc-debug-interval=${DAY}`]);
+    pass();
 
     expect(await exists(client, NAMES.sourcemaps, 'other-tag')).toBe(true);
     expect(await exists(client, NAMES.sourcemaps, 'untagged')).toBe(true);
     expect(await exists(client, NAMES.recordings, 'young/dom.mobs')).toBe(true);
-  }, 90_000);
+  }, 120_000);
 
   test("finding: OpenReplay's pre-tagging self-copy is refused, so the deletion tag is never written", async () => {
     const Bucket = NAMES.recordings;
