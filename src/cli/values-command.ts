@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import type { ReplayInstance } from './instance';
 import { CliIo, EXIT_OK, parseFlags, readFlagFile, UsageError } from './io';
 import { OutputDirectory, safePathSegment, uniqueSegments } from './out-dir';
-import { OUTPUTS_FILE_HOWTO } from './outputs-error';
 import { parseOutputs, selectInstances } from './outputs';
+import { OUTPUTS_FILE_HOWTO } from './outputs-error';
 import { valuesFiles } from './values';
 
 export const VALUES_USAGE = `Usage: replay-storage values --outputs <file> [--out <dir>] [options]
@@ -81,8 +81,8 @@ export function valuesCommand(args: string[], io: CliIo): number {
   const planned = instances.map((instance, i) => {
     const dir = instances.length === 1 ? '' : dirs[i];
     const { files, notes } = valuesFiles(instance, { includeSecrets });
-    const stale = { target: out.pathOf(join(dir, 'secret.yaml')), shown: out.shown(join(dir, 'secret.yaml')) };
-    return { instance, notes, stale, files: files.map((file) => ({ ...file, target: out.pathOf(join(dir, file.path)), shown: out.shown(join(dir, file.path)) })) };
+    const place = (path: string) => ({ target: out.pathOf(join(dir, path)), shown: out.shown(join(dir, path)) });
+    return { instance, notes, stale: place('secret.yaml'), files: files.map((file) => ({ ...file, ...place(file.path) })) };
   });
   out.check(planned.flatMap((p) => p.files.map((f) => f.target)));
 

@@ -4,8 +4,8 @@
  */
 import { missingOutputMessage, type ReplayInstance } from './instance';
 import { OutputsError } from './outputs-error';
-import { fileHeader, SECRET, type ValuesFile, yamlFile } from './values-file';
 import { printable, quoted } from './printable';
+import { fileHeader, SECRET, type ValuesFile, yamlFile } from './values-file';
 import { OUTPUT_CONTRACT, type OutputName } from '../core/outputs/contract';
 
 type SecretSpec = NonNullable<ReplayInstance['kubernetesSecret']>;
@@ -79,7 +79,9 @@ export function readKubernetesSecret(instance: ReplayInstance): ReadableSecret |
   const elsewhere = [...new Set(sources.map(([, name]) => name).filter((name) => !OUTPUT_CONTRACT[name].sensitive))];
   if (elsewhere.length > 0) return { kind: 'elsewhere', spec, outputs: elsewhere };
   // Own properties whatever the key (a `__proto__` key stays a key).
-  const data: Record<string, string> = Object.fromEntries(sources.map(([secretKey, name]) => [secretKey, secretValue(instance, spec, secretKey, name)]));
+  const data: Record<string, string> = Object.fromEntries(
+    sources.map(([secretKey, name]) => [secretKey, secretValue(instance, spec, secretKey, name)]),
+  );
   return { kind: 'readable', spec, data, from: [...new Set(sources.map(([, name]) => instance.keyOf(name)))] };
 }
 

@@ -1,8 +1,8 @@
 import type { ReplayInstance } from './instance';
+import { printable } from './printable';
 import { fileHeader, PLAIN, SECRET, type ValuesFile, yamlFile } from './values-file';
 import { heldElsewhereNote, kubernetesSecretFile, type ReadableSecret, readKubernetesSecret } from './values-secret';
 import { parseYamlOutput } from './yaml-output';
-import { printable } from './printable';
 import { OPENREPLAY_SECRET_KEYS } from '../core/helm/openreplay';
 import { OPENREPLAY_LEGACY_OUTPUTS } from '../core/openreplay/render';
 

@@ -1,7 +1,7 @@
 import { DEFAULT_TIMEOUT_MS, MAX_BODY_BYTES } from './http-probe';
 import { CliIo, EXIT_FAILED, EXIT_OK, EXIT_UNREACHABLE, parseFlags, readFlagFile, UsageError } from './io';
-import { OUTPUTS_FILE_HOWTO } from './outputs-error';
 import { OutputsError, parseOutputs, selectInstances } from './outputs';
+import { OUTPUTS_FILE_HOWTO } from './outputs-error';
 import { printable } from './printable';
 import { renderJson, renderTable } from './report';
 import { StorageService, verify, VerifyPlan, VerifyReport, VerifyStatus } from './verify';
@@ -60,10 +60,10 @@ Output:
   -h, --help              show this help
 
 A request that gets no HTTP answer (DNS failure, connection refused or reset,
-TLS failure, timeout) makes its checks UNREACHABLE: nothing was learned about
-the configuration from it. At most ${MAX_BODY_BYTES / 1024} KiB of each response body is read.
-Signed URLs are shown without their query; sending one to a loopback, private
-or link-local address prints a warning first.
+TLS failure, timeout, an answer that is not HTTP) makes its checks UNREACHABLE:
+nothing was learned about the configuration from it. At most ${MAX_BODY_BYTES / 1024} KiB of each
+response body is read. Signed URLs are shown without their query; sending one
+to a loopback, private or link-local address prints a warning first.
 
 Exit status:
   0  every check answered and none failed (warnings allowed)
@@ -102,8 +102,17 @@ function origin(flag: string, value: string): string {
   }
 }
 
+/** What the command line asks for. */
+export interface VerifyArgs {
+  readonly plan?: VerifyPlan;
+  readonly json: boolean;
+  readonly timeoutMs: number;
+  readonly help: boolean;
+  readonly allowInsecure: boolean;
+}
+
 /** Builds the plan from the command line; exported for tests. */
-export function verifyPlanFromArgs(args: string[], io: CliIo): { plan?: VerifyPlan; json: boolean; timeoutMs: number; help: boolean; allowInsecure: boolean } {
+export function verifyPlanFromArgs(args: string[], io: CliIo): VerifyArgs {
   const { values: f } = parseFlags('verify', {
     args,
     options: {

@@ -1,5 +1,6 @@
 import type { ReplayInstance } from './instance';
-import { OutputsError } from './outputs-error';
+import { OUTPUTS_FILE_HOWTO, OutputsError } from './outputs-error';
+import { printable, quoted } from './printable';
 import { StorageService, VerifyPlan, VerifyTarget } from './verify';
 import type { Cloud } from '../core/backends/storage-backend';
 import type { OutputName } from '../core/outputs/contract';
@@ -58,16 +59,48 @@ const OPENREPLAY_BUCKET_OUTPUTS: Readonly<Record<OpenReplayRole, OutputName>> = 
 /** How each cloud's storage service lists a bucket. */
 const CLOUD_SERVICES: Readonly<Record<Cloud, StorageService>> = { aws: 's3', gcp: 'gcs', azure: 'azure' };
 
+/** Bucket and container names of every cloud (S3, GCS with dots, Azure): nothing that could change a URL's host or path. */
+const BUCKET_NAME = /^[a-z0-9][a-z0-9._-]{1,220}[a-z0-9]$/;
+
+/** A bucket output, checked to be a bucket name before it goes into a URL. */
+function bucketOutput(instance: ReplayInstance, name: OutputName): string {
+  const bucket = instance.require(name);
+  if (!BUCKET_NAME.test(bucket)) {
+    throw new OutputsError(
+      `output ${quoted(instance.keyOf(name))}${instance.where()} must be a bucket or container name (lower-case letters, digits, '.', '_' and '-'; got: ${printable(bucket)}). ` +
+        `Pass the outputs file as the deploy wrote it (${OUTPUTS_FILE_HOWTO}).`,
+    );
+  }
+  return bucket;
+}
+
+/** A URL built from outputs, checked to be plain http(s) before anything is sent to it. */
+function checkedUrl(instance: ReplayInstance, name: OutputName, url: string): string {
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(url);
+  } catch {
+    parsed = undefined;
+  }
+  if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.username || parsed.password) {
+    throw new OutputsError(
+      `output ${quoted(instance.keyOf(name))}${instance.where()} must give an http(s) URL without user name or password (it gives: ${printable(url)}). ` +
+        `Pass the outputs file as the deploy wrote it (${OUTPUTS_FILE_HOWTO}).`,
+    );
+  }
+  return url;
+}
+
 /** Browser base URL of one bucket of an instance, on the cloud its metadata names. */
 function bucketUrl(instance: ReplayInstance, bucket: string, endpoint: string | undefined): string {
   if (endpoint) return `${trimTrailingSlash(endpoint)}/${bucket}/`;
   switch (instance.cloud) {
     case 'aws':
-      return s3VirtualHostedFromEndpoint(bucket, instance.require('Endpoint'));
+      return checkedUrl(instance, 'Endpoint', s3VirtualHostedFromEndpoint(bucket, instance.require('Endpoint')));
     case 'gcp':
       return gcsPrefix(bucket);
     case 'azure':
-      return azurePrefixFromBlobEndpoint(instance.require('BlobEndpoint'), bucket);
+      return checkedUrl(instance, 'BlobEndpoint', azurePrefixFromBlobEndpoint(instance.require('BlobEndpoint'), bucket));
   }
 }
 
@@ -79,15 +112,17 @@ export function planFromInstance(instance: ReplayInstance, options: PlanOptions)
   if (instance.product === 'openreplay') {
     for (const [role, name] of Object.entries(OPENREPLAY_BUCKET_OUTPUTS)) {
       if ((name === 'SpotsBucket' || name === 'RecordsBucket') && !instance.declares(name)) continue;
-      const bucket = instance.require(name);
+      const bucket = bucketOutput(instance, name);
       let url = bucketUrl(instance, bucket, options.endpoint);
       // Browsers read assets from assetsOrigin (the bucket, or a CDN in front of it).
-      if (role === 'assets' && !options.endpoint) url = `${trimTrailingSlash(instance.require('AssetsOrigin'))}/`;
+      if (role === 'assets' && !options.endpoint) url = checkedUrl(instance, 'AssetsOrigin', `${trimTrailingSlash(instance.require('AssetsOrigin'))}/`);
       targets.push({ role, url, public: isPublicRole(role), probeKey, ...signed(role) });
     }
   } else {
     const role = LOGROCKET_USER_FILES.role;
-    const url = options.endpoint ? bucketUrl(instance, instance.require('UserFilesBucket'), options.endpoint) : instance.require('ReplayPrefix');
+    const url = options.endpoint
+      ? bucketUrl(instance, bucketOutput(instance, 'UserFilesBucket'), options.endpoint)
+      : checkedUrl(instance, 'ReplayPrefix', instance.require('ReplayPrefix'));
     targets.push({ role, url, public: isPublicRole(role), probeKey, ...signed(role) });
   }
   const service = options.endpoint ? 's3' : CLOUD_SERVICES[instance.cloud];

@@ -5,7 +5,7 @@
  * role, no listing anywhere, and signed uploads. A request that gets no
  * HTTP answer makes its checks UNREACHABLE, never PASS or FAIL.
  */
-import { DEFAULT_TIMEOUT_MS, MAX_BODY_BYTES, probe, type ProbeOptions, type ProbeResponse } from './http-probe';
+import { DEFAULT_TIMEOUT_MS, MAX_BODY_BYTES, probe as send, type ProbeOptions, type ProbeResponse } from './http-probe';
 import type { CheckResult, SignedPut, Verdict, VerifyOptions, VerifyPlan, VerifyReport, VerifyStatus, VerifyTarget } from './verify-types';
 import { detectService, listUrl, objectUrl, redactSigned, tamperSignature } from './verify-urls';
 
@@ -71,19 +71,25 @@ class Checker {
   private readonly probeOptions: ProbeOptions;
 
   constructor(private readonly plan: VerifyPlan, options: VerifyOptions) {
-    this.probeOptions = { fetch: options.fetch ?? fetch, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, maxBodyBytes: options.maxBodyBytes ?? MAX_BODY_BYTES };
+    this.probeOptions = {
+      fetch: options.fetch ?? fetch,
+      timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      maxBodyBytes: options.maxBodyBytes ?? MAX_BODY_BYTES,
+    };
   }
 
   private request(url: string, method: string, headers: Record<string, string> = {}, body?: Uint8Array): Promise<Response> {
-    return probe(url, { method, headers, body }, this.probeOptions);
+    return send(url, { method, headers, body }, this.probeOptions);
   }
 
   /** One check's result; UNREACHABLE (whatever `verdict` says) when `answer` got no HTTP answer. */
   private result(
-    t: { role: string }, id: string, check: string, url: string, expected: string, got: string, verdict: Verdict, note: string | undefined, answer: Response | undefined,
+    t: { role: string }, id: string, check: string, url: string, expected: string, got: string, verdict: Verdict,
+    note: string | undefined, answer: Response | undefined,
   ): CheckResult {
     if (answer?.unreachable) {
-      return { id, check, role: t.role, url, expected, got: shownStatus(answer), verdict: 'UNREACHABLE', note: unreachableNote(answer), unreachable: answer.unreachable };
+      const { unreachable } = answer;
+      return { id, check, role: t.role, url, expected, got: shownStatus(answer), verdict: 'UNREACHABLE', note: unreachableNote(answer), unreachable };
     }
     return { id, check, role: t.role, url, expected, got, verdict, ...(note && verdict !== 'PASS' ? { note } : {}) };
   }

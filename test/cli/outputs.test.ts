@@ -4,7 +4,7 @@
  * metadata is broken or missing.
  */
 import { runCli, tempDir, writeJson } from './support/cli';
-import { ExampleName } from './support/examples';
+import { ExampleName, onlyStack, synthExample } from './support/examples';
 import { deleteOutput, deployedOutputs, editMetadata, metadataKey, metadataOf, outputsFile, OutputsFileFormat, outputValue, setOutput } from './support/outputs-files';
 import { findInstances, parseOutputs } from '../../src/cli/outputs';
 import { outputKey } from '../../src/core/outputs/contract';
@@ -151,7 +151,10 @@ describe('broken metadata: an error naming the output', () => {
     ['cloud', (m) => ({ ...m, cloud: 'oci' }), "field 'cloud' must be one of 'aws', 'gcp', 'azure' (got: oci)"],
     ['outputs', (m) => ({ ...m, outputs: ['x'] }), "field 'outputs' must be an object of output name -> key (got: [\"x\"])"],
     ['an output key', (m) => ({ ...m, outputs: { ...m.outputs, HelmValues: 7 } }), "field 'outputs.HelmValues' must be a non-empty string (got: 7)"],
-    ['the secret namespace', (m) => ({ ...m, kubernetesSecret: { ...m.kubernetesSecret, namespace: '' } }), "field 'kubernetesSecret.namespace' must be a non-empty string (got: \"\")"],
+    ['the secret namespace', (m) => ({ ...m, kubernetesSecret: { ...m.kubernetesSecret, namespace: '' } }), "field 'kubernetesSecret.namespace' must be a Kubernetes namespace (lower-case letters, digits and '-', at most 63) (got: \"\")"],
+    ['a secret namespace with a line break', (m) => ({ ...m, kubernetesSecret: { ...m.kubernetesSecret, namespace: 'app\nkind: Role' } }), "field 'kubernetesSecret.namespace' must be a Kubernetes namespace (lower-case letters, digits and '-', at most 63) (got: app\\nkind: Role)"],
+    ['a secret name that Kubernetes refuses', (m) => ({ ...m, kubernetesSecret: { ...m.kubernetesSecret, name: '../Keys' } }), "field 'kubernetesSecret.name' must be a Kubernetes object name (lower-case letters, digits, '-' and '.', at most 253) (got: ../Keys)"],
+    ['a secret key with a slash', (m) => ({ ...m, kubernetesSecret: { ...m.kubernetesSecret, keys: { 'a/b': 'Credentials' } } }), "field 'kubernetesSecret.keys.a/b' must be a Kubernetes secret key (letters, digits, '-', '_' and '.') (got: a/b)"],
     ['a secret key source', (m) => ({ ...m, kubernetesSecret: { ...m.kubernetesSecret, keys: { 'access-key': 'Vault' } } }), "field 'kubernetesSecret.keys.access-key' must be one of 'Metadata', "],
   ])('a bad field: %s', async (_what, edit, message) => {
     const file = deployedOutputs('gcp-openreplay');
@@ -206,5 +209,42 @@ describe('no metadata', () => {
       "has no replay-storage outputs: no output named '<prefix>Metadata' (CloudFormation) or '<prefix>_metadata' (Terraform) holds replay-storage metadata (schema 'replay-storage/v1'). " +
         "OpenReplayStorage and LogRocketStorage write it; pass the outputs of the stack that holds one ('cdk deploy --outputs-file <file>', 'cdktf deploy --outputs-file <file>' or 'terraform output -json > <file>').\n",
     );
+  });
+});
+
+describe('a synthesized template passed by mistake', () => {
+  test('a CloudFormation template (cdk.out/<stack>.template.json) is named as such, not read as a stack called Outputs', async () => {
+    const { doc } = onlyStack(synthExample('aws-openreplay'));
+    const r = await values(doc);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^replay-storage values: \S+\.json is a synthesized CloudFormation template \(like cdk\.out\/<stack>\.template\.json\), not deploy outputs/);
+    expect(r.stderr).toContain("Deploy with 'cdk deploy --outputs-file <file>' and pass that file to --outputs.");
+    expect(r.stderr).not.toMatch(/stack '(?:Outputs|Resources)'/);
+  });
+
+  test('a template with nothing but Outputs', async () => {
+    const { doc } = onlyStack(synthExample('aws-logrocket'));
+    const r = await values({ Outputs: doc.Outputs });
+    expect(r.stderr).toContain('is a synthesized CloudFormation template');
+  });
+
+  test('a cdk.tf.json (cdktf.out/stacks/<stack>/cdk.tf.json) is named as such, not read as stacks called resource and output', async () => {
+    const { doc } = onlyStack(synthExample('gcp-openreplay'));
+    const r = await values(doc);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/is a synthesized Terraform configuration \(like cdktf\.out\/stacks\/<stack>\/cdk\.tf\.json\), not deploy outputs/);
+    expect(r.stderr).toContain("run 'cdktf deploy --outputs-file <file>' or 'terraform output -json > <file>' and pass that file to --outputs");
+  });
+
+  test('verify says the same', async () => {
+    const { doc } = onlyStack(synthExample('azure-logrocket'));
+    const r = await runCli(['verify', '--origin', 'https://a.example.com', '--outputs', writeJson(dir, 'cdk.tf.json', doc)]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('cdk.tf.json is a synthesized Terraform configuration');
+  });
+
+  test('outputs of stacks whose names look like template sections are still outputs', () => {
+    const file = { Outputs: { ApiUrl: 'https://x' }, resource: { Other: 'y' } };
+    expect(parseOutputs(JSON.stringify(file), 'outputs.json').stacks.map((s) => s.name)).toEqual(['Outputs', 'resource']);
   });
 });

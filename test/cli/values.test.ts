@@ -113,7 +113,7 @@ describe('key material', () => {
     const first = await valuesFor(deployedOutputs('azure-openreplay'), '--include-secrets');
     expect(first.code).toBe(0);
     const out = first.out;
-    const again = await runCli(['values', '--outputs', first.file, '--out', out]);
+    const again = await runCli(['values', '--outputs', first.file, '--out', out, '--force']);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain(`note: ${join(out, 'secret.yaml')} is left from an earlier run and was not rewritten`);
   });

@@ -77,6 +77,20 @@ describe('plan from each example', () => {
     expect(() => planOfFile(file)).toThrow("output 'openreplay_spots_bucket' is missing: metadata output 'openreplay_metadata' lists it");
   });
 
+  test('a bucket output that is not a bucket name never becomes part of a URL', () => {
+    const file = deployed('aws-openreplay');
+    file.OpenReplayStorageExample.OpenReplayRecordingsBucket = 'attacker.example/x?';
+    expect(() => planOfFile(file)).toThrow(
+      "output 'OpenReplayRecordingsBucket' of stack 'OpenReplayStorageExample' must be a bucket or container name (lower-case letters, digits, '.', '_' and '-'; got: attacker.example/x?).",
+    );
+  });
+
+  test('a URL output that is not http(s) is refused before any request', () => {
+    const file = deployed('aws-openreplay');
+    file.OpenReplayStorageExample.OpenReplayAssetsOrigin = 'file:///etc/passwd';
+    expect(() => planOfFile(file)).toThrow("output 'OpenReplayAssetsOrigin' of stack 'OpenReplayStorageExample' must give an http(s) URL without user name or password (it gives: file:///etc/passwd/).");
+  });
+
   test('--endpoint sends every role path-style to an S3-compatible endpoint', () => {
     const plan = planOf('aws-openreplay', { endpoint: 'http://127.0.0.1:9000/' });
     expect(plan.targets.map((t) => t.url)).toEqual([
@@ -143,13 +157,17 @@ describe('against a store', () => {
       'verify', '--json', '--origin', ORIGIN, '--other-origin', 'https://other.example.com',
       '--target', `assets=${store.endpoint}/example-openreplay-sessions-assets/`,
       '--target', `recordings=${store.endpoint}/example-openreplay-mobs/`,
-      '--signed-get', `recordings=${store.sign('GET', 'example-openreplay-mobs', 'rec')}`,
+      '--signed-get', `recordings=${store.sign('GET', 'example-openreplay-mobs', 'rec')}`, '--allow-insecure',
     ]);
     // The signed GET names an object that is not there: 404.
     expect(r.code).toBe(1);
+    expect(r.stderr).toContain('goes over plain http:// (--allow-insecure)');
     const report = JSON.parse(r.stdout);
     expect(report).toMatchObject({ ok: false, origin: ORIGIN, otherOrigin: 'https://other.example.com', counts: { PASS: 12, FAIL: 1, WARN: 0 } });
     expect(report.results.find((x: any) => x.id === 'signed-get')).toMatchObject({ role: 'recordings', verdict: 'FAIL', got: `404, Allow-Origin: ${ORIGIN}` });
+    // The report never holds the signature.
+    expect(report.results.find((x: any) => x.id === 'signed-get').url).toBe(`${store.endpoint}/example-openreplay-mobs/rec?…`);
+    expect(r.stdout).not.toContain('sig=');
   });
 
   test('--replay-prefix checks LogRocket userFiles with GET and HEAD, and a signed PUT', async () => {
@@ -160,7 +178,7 @@ describe('against a store', () => {
     };
     const r = await runCli([
       'verify', '--json', '--origin', 'https://logrocket.example.com', '--replay-prefix', `${store.endpoint}/user-files/`,
-      '--probe-key', 'probe.png', '--signed-put', store.sign('PUT', 'user-files', 'upload.png'),
+      '--probe-key', 'probe.png', '--signed-put', store.sign('PUT', 'user-files', 'upload.png'), '--allow-insecure',
     ]);
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);

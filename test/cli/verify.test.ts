@@ -74,7 +74,8 @@ describe('a correctly set up store', () => {
     });
     expect(report.results.map((r) => `${r.id}@${r.role}`)).toEqual(Object.keys(verdicts(report)));
     expect(report.ok).toBe(true);
-    expect(report.counts).toEqual({ PASS: 13, FAIL: 0, WARN: 0 });
+    expect(report.counts).toEqual({ PASS: 13, FAIL: 0, WARN: 0, UNREACHABLE: 0 });
+    expect(report.status).toBe('ok');
     expect(only(report, 'anonymous-get', 'recordings').got).toBe('403');
     expect(only(report, 'cors-get', 'assets').got).toBe(`200, Allow-Origin: ${ORIGIN}`);
     expect(report.results.every((r) => r.note === undefined)).toBe(true);
@@ -159,10 +160,15 @@ describe('each misconfiguration fails its check', () => {
     const url = `${await closed.start()}/assets/`;
     await closed.stop();
     const report = await verify(plan({ targets: [{ role: 'assets', url, public: true, probeKey: PROBE }] }), { timeoutMs: 2000 });
-    // Refusal checks too: no answer proves nothing.
-    expect(report.results.map((r) => r.verdict)).toEqual(report.results.map(() => 'FAIL'));
+    // Refusal checks too: no answer proves nothing either way.
+    expect(report.results.map((r) => r.verdict)).toEqual(report.results.map(() => 'UNREACHABLE'));
     expect(report.results.map((r) => r.id)).not.toContain('vary-origin');
-    expect(only(report, 'anonymous-get', 'assets')).toMatchObject({ verdict: 'FAIL', got: 'no response (ECONNREFUSED)' });
+    expect(only(report, 'anonymous-get', 'assets')).toMatchObject({
+      verdict: 'UNREACHABLE',
+      got: 'no answer (connection refused (ECONNREFUSED))',
+      unreachable: { kind: 'refused', detail: 'connection refused (ECONNREFUSED)' },
+    });
+    expect(report).toMatchObject({ ok: false, status: 'unreachable', counts: { PASS: 0, FAIL: 0, WARN: 0, UNREACHABLE: 6 } });
   });
 });
 
