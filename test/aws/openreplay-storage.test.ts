@@ -429,3 +429,20 @@ describe('External Secrets Operator', () => {
     expect(outputValues(template).OpenReplayExternalSecretManifest).toBeUndefined();
   });
 });
+
+describe('a construct given several bad props reports them all at once', () => {
+  test('AWS OpenReplayStorage: bucket name, origin, days and secret name in one error', () => {
+    const stack = testStack();
+    expect(
+      () =>
+        new OpenReplayStorage(stack, 'Storage', {
+          bucketNames: { assets: 'Bad_Name' },
+          dashboardOrigins: ['https://replay.example.com/'],
+          deletionTagDays: 0,
+          kubernetesSecretName: 'Not A Name',
+        }),
+    ).toThrow(
+      /^\[ReplayStorage\.InvalidProps\] OpenReplayStorage \(aws\) at 'Test\/Storage' has 4 invalid properties:\n {2}- 'bucketNames\.assets'.*\n {2}- 'dashboardOrigins'.*\n {2}- 'deletionTagDays'.*\n {2}- 'kubernetesSecretName'/,
+    );
+  });
+});

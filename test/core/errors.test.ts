@@ -1,4 +1,4 @@
-import { ReplayStorageValidationError, fail, ruleMessage } from '../../src/core/errors';
+import { Problems, ReplayStorageValidationError, VALIDATION_ERROR_CODE, fail, ruleMessage } from '../../src/core/errors';
 
 describe('ruleMessage', () => {
   test("states '<prop>' must be <rule> (got: <value>). <fix>", () => {
@@ -38,5 +38,36 @@ describe('fail', () => {
     const error = caught as ReplayStorageValidationError;
     expect(error.name).toBe('ReplayStorageValidationError');
     expect(error.message).toBe(ruleMessage('retentionDays', 'a whole number', 1.5, 'Round it.'));
+  });
+});
+
+describe('Problems: every problem of a construct in one error', () => {
+  test('collects failed checks and added rules, then throws one error with the path and the stable code', () => {
+    const problems = new Problems();
+    problems.check(() => fail('a', 'r1', 1, 'Fix a.'));
+    problems.check(() => undefined);
+    problems.add('b', 'r2', 'x');
+    let caught: ReplayStorageValidationError | undefined;
+    try {
+      problems.throwIfAny('Stack/Storage', 'OpenReplayStorage (aws)');
+    } catch (e) {
+      caught = e as ReplayStorageValidationError;
+    }
+    expect(caught?.code).toBe(VALIDATION_ERROR_CODE);
+    expect(caught?.constructPath).toBe('Stack/Storage');
+    expect(caught?.problems).toEqual(["'a' must be r1 (got: 1). Fix a.", "'b' must be r2 (got: x)."]);
+    expect(caught?.message).toBe(
+      "[ReplayStorage.InvalidProps] OpenReplayStorage (aws) at 'Stack/Storage' has 2 invalid properties:\n  - 'a' must be r1 (got: 1). Fix a.\n  - 'b' must be r2 (got: x).",
+    );
+  });
+
+  test('other errors are not swallowed', () => {
+    expect(() => new Problems().check(() => {
+      throw new TypeError('bug');
+    })).toThrow(TypeError);
+  });
+
+  test('nothing found, nothing thrown', () => {
+    expect(() => new Problems().throwIfAny('S/C', 'x')).not.toThrow();
   });
 });
