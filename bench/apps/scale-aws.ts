@@ -2,7 +2,7 @@
  * Scale app: N OpenReplay storage sets (one per tenant) in one AWS app.
  * `BENCH_SETS` gives N; `BENCH_SETS_PER_STACK` how many share a stack
  * (CloudFormation allows 500 resources and 200 outputs per stack, and a set
- * has 12 resources and 16 outputs, so at most 12 fit in one stack).
+ * has 12 resources and 17 outputs, so at most 11 fit in one stack).
  * Run the way the CDK CLI runs an app (the bench sets CDK_CONTEXT_JSON and
  * CDK_OUTDIR like `cdk synth` does).
  */

@@ -12,7 +12,7 @@ export const SCALE_LIMIT_MS = 10_000;
 export const LINEAR_TOLERANCE = 1.5;
 /**
  * OpenReplay sets per AWS stack. CloudFormation allows 500 resources and 200
- * outputs per stack; a set has 12 resources and 16 outputs, so 12 fit.
+ * outputs per stack; a set has 12 resources and 17 outputs, so 11 fit.
  */
 export const AWS_SETS_PER_STACK = 10;
 const CFN_MAX_RESOURCES = 500;

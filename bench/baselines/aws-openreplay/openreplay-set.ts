@@ -172,6 +172,28 @@ global:
     `aws secretsmanager get-secret-value --region '${region}' --secret-id '${secret.secretArn}' --query SecretString --output text | jq '${manifest}' | kubectl apply -f -`,
     'Creates the Kubernetes secret the Helm values read; the line holds no key itself; feeds the Kubernetes secret (run once per cluster)',
   );
+  output(
+    'ExternalSecretManifest',
+    `apiVersion: external-secrets.io/v1
+kind: ExternalSecret
+metadata:
+  name: ${SECRET}
+  namespace: app
+spec:
+  refreshInterval: 1h
+  secretStoreRef:
+    kind: ClusterSecretStore
+    name: aws-secrets-manager
+  target:
+    name: ${SECRET}
+    creationPolicy: Owner
+  dataFrom:
+    - extract:
+        key: ${secret.secretArn}
+`,
+    'External Secrets Operator ExternalSecret that keeps the Kubernetes secret in sync with Secrets Manager (instead of CreateSecretCommand); ' +
+      'feeds kubectl apply -f - (needs the operator and a ClusterSecretStore for AWS Secrets Manager)',
+  );
   output('SecretArn', secret.secretArn, 'Secrets Manager secret with the access key pair (JSON keys access-key, secret-key); feeds CreateSecretCommand');
   // The Metadata output names every output (itself first) and the Kubernetes secret.
   const metadata = {
