@@ -155,6 +155,8 @@ project.package.addField('exports', {
   './lib/aws': entry('aws'),
   './lib/gcp': entry('gcp'),
   './lib/azure': entry('azure'),
+  './lib/aws/migration': entry('aws/migration'),
+  './lib/gcp/migration': entry('gcp/migration'),
   './.jsii': './.jsii',
   './package.json': './package.json',
 });

@@ -6,3 +6,7 @@ export * from './core/types';
 export * as aws from './aws';
 export * as gcp from './gcp';
 export * as azure from './azure';
+
+// Migration off the bundled MinIO, on each cloud's transfer service (`replay-storage/lib/<cloud>/migration`).
+export * as awsMigration from './aws/migration';
+export * as gcpMigration from './gcp/migration';

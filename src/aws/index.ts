@@ -6,4 +6,3 @@ export * from './backend-identity';
 export * from './write-restriction-props';
 export * from './openreplay-storage';
 export * from './logrocket-storage';
-export * from './migration/minio-data-sync';

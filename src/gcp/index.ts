@@ -4,4 +4,3 @@ import './toolkit';
 export * from './common-props';
 export * from './openreplay-storage';
 export * from './logrocket-storage';
-export * from './migration/minio-storage-transfer';

@@ -2,7 +2,8 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Stack } from 'aws-cdk-lib/core';
-import { MinioDataSyncMigration, type MinioDataSyncMigrationProps, OpenReplayStorage, type OpenReplayStorageProps } from '../../../src/aws';
+import { OpenReplayStorage, type OpenReplayStorageProps } from '../../../src/aws';
+import { MinioDataSyncMigration, type MinioDataSyncMigrationProps } from '../../../src/aws/migration';
 import { DATASYNC_S3_BUCKET_ACTIONS, DATASYNC_S3_OBJECT_ACTIONS } from '../../../src/aws/migration/data-sync-facts';
 import { actionsOf, arnOf, logicalIdOf, objectsOf, outputValues, testStack } from '../util';
 

@@ -4,7 +4,8 @@ import { StorageTransferAgentPool } from '@cdktf/provider-google/lib/storage-tra
 import { StorageTransferJob } from '@cdktf/provider-google/lib/storage-transfer-job';
 import { TerraformStack, Testing } from 'cdktf';
 import { parse } from 'yaml';
-import { MinioStorageTransferMigration, type MinioStorageTransferMigrationProps, OpenReplayStorage, type OpenReplayStorageProps } from '../../../src/gcp';
+import { OpenReplayStorage, type OpenReplayStorageProps } from '../../../src/gcp';
+import { MinioStorageTransferMigration, type MinioStorageTransferMigrationProps } from '../../../src/gcp/migration';
 import { STS_SINK_BUCKET_ROLES } from '../../../src/gcp/migration/storage-transfer-facts';
 import { idByName, ref, resources, synthGcp, warnings } from '../synth';
 
