@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { CliError, CliIo, EXIT_FAILED, EXIT_OK, EXIT_USAGE, processIo, safeIo, UsageError } from './io';
+import { MIGRATE_USAGE, migrateCommand } from './migrate-command';
 import { VALUES_USAGE, valuesCommand } from './values-command';
 import { VERIFY_USAGE, verifyCommand } from './verify-command';
 
@@ -9,6 +10,8 @@ Commands:
   values   write Helm values files from a deploy's outputs
   verify   check deployed replay storage from outside (CORS, public/private
            roles, listing, signed uploads)
+  migrate  move OpenReplay's objects off the chart's bundled MinIO into the
+           deployed buckets (with rclone; or as a Kubernetes Job)
   help     show help for a command: replay-storage help verify
 
 Run 'replay-storage <command> --help' for a command's options.
@@ -17,6 +20,7 @@ Run 'replay-storage <command> --help' for a command's options.
 const COMMANDS: Record<string, { usage: string; run: (args: string[], io: CliIo) => number | Promise<number> }> = {
   values: { usage: VALUES_USAGE, run: valuesCommand },
   verify: { usage: VERIFY_USAGE, run: verifyCommand },
+  migrate: { usage: MIGRATE_USAGE, run: (args, io) => migrateCommand(args, io) },
 };
 
 /** Runs one command line; returns the exit status. Never throws. */

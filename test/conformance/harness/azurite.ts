@@ -19,9 +19,15 @@ export interface Azurite {
   stop(): Promise<void>;
 }
 
+/** How to start Azurite. */
+export interface AzuriteOptions {
+  /** Key of the dev account (default {@link DEV_ACCOUNT_KEY}); rclone's emulator mode signs with the key Azurite publishes. */
+  readonly devAccountKey?: string;
+}
+
 /** Starts Azurite with a fresh random key for each named account. */
-export async function startAzurite(accountNames: readonly string[]): Promise<Azurite> {
-  const accounts: Record<string, string> = { [DEV_ACCOUNT]: DEV_ACCOUNT_KEY };
+export async function startAzurite(accountNames: readonly string[], options: AzuriteOptions = {}): Promise<Azurite> {
+  const accounts: Record<string, string> = { [DEV_ACCOUNT]: options.devAccountKey ?? DEV_ACCOUNT_KEY };
   for (const name of accountNames) accounts[name] = randomBytes(64).toString('base64');
   const main = require.resolve('azurite/dist/src/blob/main.js');
   const proc = new ManagedProcess(
