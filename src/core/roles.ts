@@ -26,7 +26,7 @@ export interface BucketRoleProfile {
   readonly browserUploads?: boolean;
 }
 
-/** OpenReplay's bucket roles (`global.s3.*` in the current chart). */
+/** OpenReplay's bucket roles: chart keys and default names from `scripts/helmcharts/vars.yaml` (`global.s3.*`). */
 export const OPENREPLAY_ROLES = {
   recordings: {
     role: 'recordings',

@@ -446,3 +446,9 @@ describe('a construct given several bad props reports them all at once', () => {
     );
   });
 });
+
+test('a token externalSecretStore is refused: it is written into the ExternalSecret manifest', () => {
+  const stack = testStack();
+  const store = new CfnParameter(stack, 'Store').valueAsString;
+  expect(() => new OpenReplayStorage(stack, 'OpenReplay', { externalSecretStore: store })).toThrow(/'externalSecretStore' must be a literal string, not a token/);
+});

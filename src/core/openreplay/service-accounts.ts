@@ -26,5 +26,8 @@ export function openReplayServiceAccountName(subchart: string): string {
   return `${subchart}-openreplay`;
 }
 
-/** The annotation IRSA reads on a service account. */
+/**
+ * The annotation IRSA reads on a service account; each storage subchart puts
+ * `serviceAccount.annotations` on its account (`charts/<subchart>/templates/serviceaccount.yaml`).
+ */
 export const IRSA_ROLE_ANNOTATION = 'eks.amazonaws.com/role-arn';
