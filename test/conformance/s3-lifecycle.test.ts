@@ -37,8 +37,10 @@ const missing = missingBinaries(RADOSGW_BINARIES, 'apt-get install --no-install-
 const DAY = 1;
 const NAMES = { recordings: 'lc-recordings', assets: 'lc-assets', sourcemaps: 'lc-sourcemaps', spots: 'lc-spots' };
 const DELETION_TAG_DAYS = 2;
-// Long enough that a young object stays through a pass even on a loaded machine.
-const RECORDINGS_EXPIRATION_DAYS = 8;
+// Long enough that a pass (5-10 s) ends before a young object comes of age, even on a loaded machine.
+const RECORDINGS_EXPIRATION_DAYS = 20;
+/** The buckets the test puts objects in; only they get their lifecycle rules (a pass then takes half as long). */
+const UNDER_TEST = [NAMES.recordings, NAMES.sourcemaps];
 
 function template(): any {
   const stack = new Stack(new App(), 'Lifecycle', { env: { region: 'eu-central-1' } });
@@ -72,7 +74,7 @@ describeWithSystem('S3 lifecycle in accelerated time (Ceph radosgw)', missing, (
     client = s3Client(rgw.endpoint, rgw.accessKeyId, rgw.secretAccessKey);
     const doc = template();
     await applyS3(doc, client, Object.values(NAMES));
-    await applyS3Lifecycle(doc, client, Object.values(NAMES));
+    await applyS3Lifecycle(doc, client, UNDER_TEST);
   }, 90_000);
 
   afterAll(async () => {
@@ -91,19 +93,16 @@ describeWithSystem('S3 lifecycle in accelerated time (Ceph radosgw)', missing, (
     await client.send(new UploadPartCommand({ Bucket: NAMES.recordings, Key: 'unfinished/dom.mobs', UploadId: upload.UploadId, PartNumber: 1, Body: 'part' }));
 
     // Past the longest rule (the multipart abort); then lifecycle passes
-    // (forced, and the gateway's own worker) until the due objects are gone.
+    // until the due objects are gone. A pass (`lc process`) is the only
+    // lifecycle processing on this server (see radosgw/start.sh); Ceph 16
+    // runs it over every bucket, whatever `--bucket` says.
     await sleep((Math.max(ABORT_INCOMPLETE_UPLOAD_DAYS, RECORDINGS_EXPIRATION_DAYS) + 1) * DAY);
     const gone = async () => ({
       tagged: !(await exists(client, NAMES.sourcemaps, 'tagged')),
       aged: !(await exists(client, NAMES.recordings, 'aged/dom.mobs')),
       unfinished: ((await client.send(new ListMultipartUploadsCommand({ Bucket: NAMES.recordings }))).Uploads ?? []).length === 0,
     });
-    // Bucket by bucket: a pass over all buckets can skip one the gateway's own worker holds.
-    // Bucket by bucket, then all of them: a busy gateway's own worker can hold a bucket through one kind of pass.
-    const pass = () => {
-      for (const bucket of [NAMES.sourcemaps, NAMES.recordings]) rgw!.admin(['lc', 'process', '--bucket', bucket, `--rgw-lc-debug-interval=${DAY}`]);
-      rgw!.admin(['lc', 'process', `--rgw-lc-debug-interval=${DAY}`]);
-    };
+    const pass = () => rgw!.admin(['lc', 'process', `--rgw-lc-debug-interval=${DAY}`]);
     const deadline = Date.now() + 90_000;
     let state = await gone();
     while (!(state.tagged && state.aged && state.unfinished) && Date.now() < deadline) {
@@ -113,13 +112,23 @@ describeWithSystem('S3 lifecycle in accelerated time (Ceph radosgw)', missing, (
     }
     expect(state).toEqual({ tagged: true, aged: true, unfinished: true });
 
-    // A recording younger than the age rule survives a pass.
-    await put(NAMES.recordings, 'young/dom.mobs');
-    pass();
-
     expect(await exists(client, NAMES.sourcemaps, 'other-tag')).toBe(true);
     expect(await exists(client, NAMES.sourcemaps, 'untagged')).toBe(true);
-    expect(await exists(client, NAMES.recordings, 'young/dom.mobs')).toBe(true);
+
+    // A recording younger than the age rule survives a pass. A pass takes
+    // seconds, more on a busy machine, so a try counts only if it ended
+    // before the recording came of age; a slower try is repeated with a new
+    // recording.
+    let young: 'stayed' | 'deleted' | undefined;
+    for (let attempt = 1; attempt <= 3 && !young; attempt++) {
+      const key = `young-${attempt}/dom.mobs`;
+      const putAt = Date.now();
+      await put(NAMES.recordings, key);
+      pass();
+      const present = await exists(client, NAMES.recordings, key);
+      if ((Date.now() - putAt) / 1000 / DAY < RECORDINGS_EXPIRATION_DAYS - 1) young = present ? 'stayed' : 'deleted';
+    }
+    expect(young).toBe('stayed');
   }, 150_000);
 
   test("finding: OpenReplay's pre-tagging self-copy is refused, so the deletion tag is never written", async () => {

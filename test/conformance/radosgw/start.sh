@@ -83,7 +83,15 @@ rgw dns name = 127.0.0.1
 rgw enable usage log = false
 rgw thread pool size = 32
 CONF
-if [ -n "$lc_interval" ]; then echo "rgw lc debug interval = $lc_interval" >>"$conf"; fi
+# Lifecycle in accelerated time is run by the test's own passes
+# (`radosgw-admin lc process`) only. The gateway's lifecycle thread would
+# hold a shard's lifecycle lock (up to `rgw lc lock max time`, 90 s) and make
+# those passes skip it. A pass handles one bucket per lifecycle shard (Ceph
+# 16), so many shards make it unlikely that two of a test's buckets share one.
+if [ -n "$lc_interval" ]; then
+  printf 'rgw lc debug interval = %s\nrgw enable lc threads = false\n' "$lc_interval" >>"$conf"
+  printf '[client]\nrgw lc max objs = %s\n' "${RADOSGW_LC_SHARDS:-1024}" >>"$conf"
+fi
 
 setup_log="$dir/log/setup.out"
 # Runs a setup step; on failure says which, with its output.
