@@ -114,6 +114,17 @@ function main(): void {
     sh('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', tarball, ...cloud.toolkit.map(pinned), pinned('typescript'), pinned('@types/node')], app);
     const installSeconds = ((Date.now() - started) / 1000).toFixed(1);
     const leaked = cloud.foreign.filter((f) => existsSync(join(app, 'node_modules', f, 'package.json')));
+    // `migrate`'s tag step: the SDK calls are bundled in the package, none installed beside it.
+    try {
+      const probe = [
+        "const root = require('node:path').dirname(require.resolve('replay-storage/package.json'));",
+        "for (const m of ['s3', 'azure-blob']) console.log(`${m}: ${Object.keys(require(`${root}/lib/cli/sdk/${m}.js`)).join(', ')}`);",
+      ].join('\n');
+      console.log(`${cloud.name}: bundled SDK modules load with no SDK installed:\n${sh(process.execPath, ['-e', probe], app).trim()}`);
+    } catch (e) {
+      failed++;
+      console.error(`${cloud.name}: bundled SDK modules: FAILED\n${(e as Error).message}`);
+    }
     const source = program(cloud.sections.flatMap((s) => snippets(readme, s)));
     for (const [system, type] of [['cjs', 'commonjs'], ['esm', 'module']] as const) {
       const dir = join(app, system);

@@ -2,8 +2,8 @@
  * `--job-manifest`: the same migration as a Kubernetes Job, next to MinIO
  * in the cluster. An init container copies the rclone binary out of
  * rclone's official image (`rclone/rclone`, a static binary); the main
- * container runs this package's `migrate` with npx (Node.js image), with
- * the SDKs of the attribute step beside it. The deploy's outputs go in a
+ * container runs this package's `migrate` with npx (Node.js image; the
+ * SDKs of the attribute step are bundled in it). The deploy's outputs go in a
  * ConfigMap, reduced to the non-sensitive outputs the command reads. Every
  * key comes from a Kubernetes Secret by `secretKeyRef`; none is in the
  * manifest.
@@ -14,7 +14,6 @@ import type { ReplayInstance } from './instance';
 import { CliError } from './io';
 import { type MigratePlan, ROLE_BUCKET_OUTPUTS } from './migrate-plan';
 import { KEY_VARIABLES } from './migrate-remotes';
-import { SDK_PACKAGES } from './migrate-sdk';
 import { printable } from './printable';
 import { renderYaml } from './yaml-render';
 import type { OutputName } from '../core/outputs/contract';
@@ -51,18 +50,15 @@ export function reducedOutputs(instance: ReplayInstance): Record<string, { value
   return doc;
 }
 
-/** `replay-storage@1.2.3` (the version running), and the SDK ranges it was built with. */
-function packageSpecs(cloud: string): { cli: string; sdks: string[] } {
-  let pkg: { version?: string; dependencies?: Record<string, string>; devDependencies?: Record<string, string> } = {};
+/** `replay-storage@1.2.3`: the version running (the latest release when unknown). */
+function packageSpec(): string {
+  let version: string | undefined;
   try {
-    pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8'));
+    version = (JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version?: string }).version;
   } catch {
     // Unknown version: the latest release.
   }
-  const version = pkg.version && pkg.version !== '0.0.0' ? pkg.version : 'latest';
-  const range = (name: string) => (pkg.dependencies?.[name] ?? pkg.devDependencies?.[name] ?? 'latest').replace(/^[~^]/, '^');
-  const names = cloud === 'gcp' ? [] : cloud === 'azure' ? [SDK_PACKAGES.s3, SDK_PACKAGES.azure] : [SDK_PACKAGES.s3];
-  return { cli: `replay-storage@${version}`, sdks: names.map((n) => `${n}@${range(n)}`) };
+  return `replay-storage@${version && version !== '0.0.0' ? version : 'latest'}`;
 }
 
 type EnvVar = { name: string; value: string } | { name: string; valueFrom: { secretKeyRef: { name: string; key: string } } };
@@ -91,7 +87,6 @@ function targetKeyEnv(instance: ReplayInstance, plan: MigratePlan, options: JobO
 export function jobManifest(instance: ReplayInstance, plan: MigratePlan, options: JobOptions): string {
   const namespace = options.namespace ?? instance.kubernetesSecret?.namespace ?? 'app';
   const minioSecret = options.minioSecret ?? (namespace === CHART_MINIO.namespace ? CHART_MINIO.secret : 'replay-storage-minio');
-  const { cli, sdks } = packageSpecs(instance.cloud);
   const labels = { 'app.kubernetes.io/name': JOB_NAME, 'app.kubernetes.io/managed-by': 'replay-storage' };
   const configMap = {
     apiVersion: 'v1',
@@ -100,7 +95,7 @@ export function jobManifest(instance: ReplayInstance, plan: MigratePlan, options
     data: { 'outputs.json': `${JSON.stringify(reducedOutputs(instance), null, 2)}\n` },
   };
   const restricted = { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } };
-  const command = ['npx', '--yes', ...[cli, ...sdks].flatMap((p) => ['--package', p]), 'replay-storage', 'migrate', '--outputs', `${OUTPUTS_MOUNT}/outputs.json`, ...options.migrateArgs];
+  const command = ['npx', '--yes', '--package', packageSpec(), 'replay-storage', 'migrate', '--outputs', `${OUTPUTS_MOUNT}/outputs.json`, ...options.migrateArgs];
   const job = {
     apiVersion: 'batch/v1',
     kind: 'Job',

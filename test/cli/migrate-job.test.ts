@@ -41,8 +41,8 @@ test('AWS: a ConfigMap with the outputs and a Job; rclone from its official imag
   expect(spec.initContainers[0]).toMatchObject({ image: 'rclone/rclone:1.60.1', command: ['cp', '/usr/local/bin/rclone', '/tools/rclone'] });
   expect(spec.securityContext).toMatchObject({ runAsNonRoot: true });
   const command: string[] = container(job).command;
-  expect(command.slice(0, 2)).toEqual(['npx', '--yes']);
-  expect(command).toEqual(expect.arrayContaining(['--package', expect.stringMatching(/^replay-storage@/), expect.stringMatching(/^@aws-sdk\/client-s3@/)]));
+  // One package: the SDKs of the tag step are bundled in it.
+  expect(command.slice(0, 5)).toEqual(['npx', '--yes', '--package', expect.stringMatching(/^replay-storage@/), 'replay-storage']);
   expect(command.slice(command.indexOf('migrate'))).toEqual([
     'migrate', '--outputs', '/etc/replay-storage/outputs.json', '--source-endpoint', MINIO, '--transfers', '16', '--max-age-days', '30',
   ]);
@@ -80,10 +80,10 @@ test('Azure: the account key comes from the Secret the Helm values read; its val
   expect(typeof key).toBe('string');
   expect(m.text).not.toContain(key);
   expect(envOf(m.docs[1])).toMatchObject({ AZURE_STORAGE_KEY: { name: 'openreplay-object-storage', key: 'azure-account-key' } });
-  expect(container(m.docs[1]).command).toEqual(expect.arrayContaining([expect.stringMatching(/^@azure\/storage-blob@/)]));
+  expect(container(m.docs[1]).command.filter((a: string) => a === '--package')).toHaveLength(1);
 });
 
-test('GCP: the HMAC key from the Secret; no SDK (Cloud Storage has no tags)', async () => {
+test('GCP: the HMAC key from the Secret', async () => {
   const m = await manifest('gcp-openreplay', '--job-namespace', 'db', '--dry-run');
   const job = m.docs[1];
   expect(envOf(job)).toMatchObject({
@@ -91,7 +91,6 @@ test('GCP: the HMAC key from the Secret; no SDK (Cloud Storage has no tags)', as
     GCS_HMAC_ACCESS_ID: { name: 'openreplay-object-storage', key: 'access-key' },
     GCS_HMAC_SECRET: { name: 'openreplay-object-storage', key: 'secret-key' },
   });
-  expect(container(job).command.join(' ')).not.toMatch(/@aws-sdk|@azure/);
   expect(container(job).command).toContain('--dry-run');
   expect(m.text).not.toContain('Before applying');
 });
