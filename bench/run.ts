@@ -9,7 +9,7 @@
  *                                      # apps map replay-storage/lib/* with that
  *                                      # tsconfig's paths (before/after comparisons)
  *
- * Sections: overhead, imports, scale, devloop, consumer, deployed.
+ * Sections: overhead, imports, scale, devloop, consumer, deployed, migration.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,10 +21,11 @@ import { consumerFootprint } from './sections/consumer';
 import { deployedFootprint } from './sections/deployed';
 import { developerLoop } from './sections/devloop';
 import { importCost, importMode } from './sections/imports';
+import { migration } from './sections/migration';
 import { overhead, type OverheadResult } from './sections/overhead';
 import { scale } from './sections/scale';
 
-const SECTIONS = ['overhead', 'imports', 'scale', 'devloop', 'consumer', 'deployed'] as const;
+const SECTIONS = ['overhead', 'imports', 'scale', 'devloop', 'consumer', 'deployed', 'migration'] as const;
 type Section = (typeof SECTIONS)[number];
 
 function parseArgs(argv: string[]): { quick: boolean; only: Set<Section> } {
@@ -89,6 +90,8 @@ async function main(): Promise<void> {
   if (only.has('scale')) await scale(report, { runs: runs(3, 1) });
   if (only.has('deployed')) await deployedFootprint(report, overheadResults);
   if (only.has('consumer')) await consumerFootprint(report, { jsiiBuilt: libBuilt });
+  // Sessions of two recordings each in the many-small-objects set: 2,000 objects in a full run.
+  if (only.has('migration')) await migration(report, { runs: runs(3, 1), manySessions: runs(1000, 250) });
 
   const notes = join(ROOT, 'bench', 'NOTES.md');
   if (existsSync(notes)) {

@@ -8,6 +8,9 @@ import { parseOutputs, selectInstances } from './outputs';
 import { OUTPUTS_FILE_HOWTO } from './outputs-error';
 import { printable } from './printable';
 
+/** Objects copied at a time unless `--transfers` says otherwise. */
+export const DEFAULT_TRANSFERS = 8;
+
 export const MIGRATE_USAGE = `Usage: replay-storage migrate --outputs <file> --source-endpoint <url> [options]
 
 Moves OpenReplay's objects off the chart's bundled MinIO into the buckets a
@@ -29,7 +32,7 @@ copies only what is missing or changed, so an interrupted run resumes.
   --target-endpoint <url>   send target requests here instead of the cloud's
                             endpoint (an emulator: path-style S3, or Azurite
                             http://host:port/devstoreaccount1)
-  --transfers <n>           objects copied at a time (default 8); listings,
+  --transfers <n>           objects copied at a time (default ${DEFAULT_TRANSFERS}); listings,
                             comparisons and tag requests run 2n at a time
   --max-age-days <n>        skip objects older than this (the retention you
                             configured: older ones would be deleted anyway)
@@ -128,7 +131,7 @@ export async function migrateCommand(args: string[], io: CliIo, env: NodeJS.Proc
   if (!f['source-endpoint']) throw new UsageError("migrate: '--source-endpoint <url>' is required (MinIO, e.g. http://minio.db.svc.cluster.local:9000).");
   const sourceEndpoint = checkEndpoint('--source-endpoint', f['source-endpoint']);
   const sourceBuckets = parseSourceBuckets(f['source-buckets']);
-  const transfers = positiveInteger('--transfers', f.transfers, 256) ?? 8;
+  const transfers = positiveInteger('--transfers', f.transfers, 256) ?? DEFAULT_TRANSFERS;
   const maxAgeDays = positiveInteger('--max-age-days', f['max-age-days'], 36500);
 
   const source = f.outputs === '-' ? 'stdin' : f.outputs;
