@@ -144,8 +144,9 @@ describe('deadlines and body caps', () => {
   test('a body that stalls after the headers: the deadline ends it, and the answer (status and headers) counts', async () => {
     const server = await start(stallsAfterHeaders());
     const started = Date.now();
-    const response = await probe(`${server.url}/assets/${PROBE}`, { method: 'GET' }, { fetch, timeoutMs: 300, maxBodyBytes: MAX_BODY_BYTES });
-    expect(Date.now() - started).toBeLessThan(3000);
+    // A deadline the headers meet even on a busy machine; the body never comes.
+    const response = await probe(`${server.url}/assets/${PROBE}`, { method: 'GET' }, { fetch, timeoutMs: 1000, maxBodyBytes: MAX_BODY_BYTES });
+    expect(Date.now() - started).toBeLessThan(5000);
     expect(response.status).toBe(200);
     expect(response.unreachable).toBeUndefined();
   });
