@@ -125,7 +125,8 @@ const project = new cdk.JsiiProject({
       // jest's default is one worker per core but one, i.e. a single worker on
       // the 2-core machines this runs on; the conformance files mostly wait on
       // their servers, so three workers halve the suite's wall time (measured:
-      // 100 s -> 50 s). (A percentage above 100% is read as a count here.)
+      // 100 s -> 50 s). (A percentage above 100% is read as a count here;
+      // `npx jest --maxWorkers=<n>` overrides it on larger machines.)
       // Timeouts leave room for that sharing.
       maxWorkers: 3,
       testTimeout: 30_000,
@@ -176,6 +177,8 @@ project.compileTask.reset('jsii --silence-warnings=reserved-word --silence-warni
 // `migrate`'s tag step uses a few AWS and Azure SDK calls: bundled over their
 // compiled re-exports (1.5 MB) instead of 59 MB of SDK dependencies.
 project.compileTask.exec('tsx scripts/bundle-sdks.ts lib/cli/sdk');
+// A bare `jsii` (or `jsii -w`) writes the plain re-exports back: never package those.
+project.tasks.tryFind('package:js')!.prependExec('tsx scripts/bundle-sdks.ts --check lib/cli/sdk');
 
 for (const [k, v] of Object.entries(OFFLINE_ENV)) project.tasks.addEnvironment(k, v);
 

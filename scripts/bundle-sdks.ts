@@ -5,10 +5,12 @@
  * with a THIRD-PARTY-LICENSES.md naming every bundled package.
  *
  * Why a bundle: the two SDK packages install 59 MB (54 packages) as
- * dependencies; bundled, the exports the command uses are about 1.4 MB, and
+ * dependencies; bundled, the exports the command uses are about 1.5 MB, and
  * an AWS-, GCP- or Azure-only construct user installs nothing more.
  *
- *   tsx scripts/bundle-sdks.ts [outdir]     # default lib/cli/sdk (run by the compile task)
+ *   tsx scripts/bundle-sdks.ts [outdir]          # default lib/cli/sdk (run by the compile task)
+ *   tsx scripts/bundle-sdks.ts --check [outdir]  # fails unless outdir holds the bundles (run before packaging:
+ *                                                # a bare `jsii` build writes the plain re-exports over them)
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -18,6 +20,8 @@ const ROOT = join(__dirname, '..');
 const SOURCES = join(ROOT, 'src', 'cli', 'sdk');
 export const SDK_MODULES = ['s3', 'azure-blob'] as const;
 export const LICENSES_FILE = 'THIRD-PARTY-LICENSES.md';
+/** First line of every bundle; what `--check` looks for. */
+export const BUNDLE_BANNER = '/* replay-storage: bundled by scripts/bundle-sdks.ts; licenses in THIRD-PARTY-LICENSES.md */';
 
 export interface BundledPackage {
   readonly name: string;
@@ -30,6 +34,8 @@ export interface BundledPackage {
 export interface BundleResult {
   readonly files: Record<(typeof SDK_MODULES)[number], { readonly path: string; readonly bytes: number }>;
   readonly packages: readonly BundledPackage[];
+  /** What each bundle still imports at run time (esbuild's external imports): Node's own modules only. */
+  readonly externals: Record<(typeof SDK_MODULES)[number], readonly string[]>;
 }
 
 /** The package directory of a bundled input (`node_modules/@scope/name/...`, nested installs included). */
@@ -59,7 +65,32 @@ function packagesOf(metafile: Metafile): BundledPackage[] {
   }
   const packages = [...dirs].map(describePackage);
   const seen = new Map(packages.map((p) => [`${p.name}@${p.version}`, p]));
-  return [...seen.values()].sort((a, b) => a.name.localeCompare(b.name) || a.version.localeCompare(b.version));
+  return withLicenseTexts([...seen.values()].sort((a, b) => a.name.localeCompare(b.name) || a.version.localeCompare(b.version)));
+}
+
+/**
+ * A package that ships no license file gets the text of its declared
+ * license as another bundled package ships it, with the package's own
+ * author (or, lacking one, its repository) named as the copyright holder.
+ */
+function withLicenseTexts(packages: BundledPackage[]): BundledPackage[] {
+  const license = (p: BundledPackage) => p.texts.find((t) => /^licen[cs]e/i.test(t.file));
+  return packages.map((p) => {
+    if (license(p)) return p;
+    const donor = packages.find((o) => o.license === p.license && license(o));
+    if (!donor) throw new Error(`${p.name}@${p.version} ships no license file and no bundled package ships the ${p.license} text`);
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'node_modules', p.name, 'package.json'), 'utf8')) as { author?: string | { name?: string }; repository?: string | { url?: string } };
+    const holder = (typeof pkg.author === 'string' ? pkg.author : pkg.author?.name) ?? (typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url) ?? p.name;
+    const text =
+      `${p.name}@${p.version} ships no license file; its package.json declares ${p.license} (copyright holder: ${holder}). ` +
+      `The ${p.license} text, as ${donor.name} ships it:\n\n${license(donor)!.text}`;
+    return { ...p, texts: [...p.texts, { file: `${p.license} (declared)`, text }] };
+  });
+}
+
+/** Whether `file` is a bundle this script wrote (not jsii's plain re-export of the SDK package). */
+export function isBundle(file: string): boolean {
+  return existsSync(file) && readFileSync(file, 'utf8').startsWith(BUNDLE_BANNER);
 }
 
 function licensesMarkdown(packages: readonly BundledPackage[]): string {
@@ -75,7 +106,6 @@ function licensesMarkdown(packages: readonly BundledPackage[]): string {
   ];
   for (const p of packages) {
     lines.push(`## ${p.name}@${p.version} (${p.license})`, '');
-    if (p.texts.length === 0) lines.push(`The package ships no license file; its package.json declares ${p.license}.`, '');
     for (const t of p.texts) lines.push(`### ${t.file}`, '', '```text', t.text, '```', '');
   }
   return lines.join('\n');
@@ -95,6 +125,7 @@ export async function bundleSdks(outdir: string): Promise<BundleResult> {
     // Error and class names stay readable in a stack trace.
     keepNames: true,
     legalComments: 'none',
+    banner: { js: BUNDLE_BANNER },
     metafile: true,
     logLevel: 'silent',
     absWorkingDir: ROOT,
@@ -103,16 +134,30 @@ export async function bundleSdks(outdir: string): Promise<BundleResult> {
   const packages = packagesOf(result.metafile);
   writeFileSync(join(outdir, LICENSES_FILE), licensesMarkdown(packages));
   const files = {} as Record<(typeof SDK_MODULES)[number], { path: string; bytes: number }>;
+  const externals = {} as Record<(typeof SDK_MODULES)[number], string[]>;
   for (const m of SDK_MODULES) {
     const path = join(outdir, `${m}.js`);
     if (!existsSync(path)) throw new Error(`esbuild wrote no ${relative(ROOT, path)}`);
     files[m] = { path, bytes: readFileSync(path).length };
+    const [, output] = Object.entries(result.metafile.outputs).find(([out]) => join(ROOT, out) === path) ?? [];
+    if (!output) throw new Error(`esbuild's metafile has no ${relative(ROOT, path)}`);
+    externals[m] = [...new Set(output.imports.filter((i) => i.external).map((i) => i.path))].sort();
   }
-  return { files, packages };
+  return { files, packages, externals };
 }
 
 if (require.main === module) {
-  const outdir = resolve(ROOT, process.argv[2] ?? join('lib', 'cli', 'sdk'));
+  const check = process.argv[2] === '--check';
+  const outdir = resolve(ROOT, process.argv[check ? 3 : 2] ?? join('lib', 'cli', 'sdk'));
+  if (check) {
+    const plain = SDK_MODULES.filter((m) => !isBundle(join(outdir, `${m}.js`)));
+    if (plain.length > 0) {
+      console.error(`${relative(ROOT, outdir)}: ${plain.map((m) => `${m}.js`).join(', ')} not bundled (a bare jsii build overwrote them?): run \`npx projen compile\``);
+      process.exit(1);
+    }
+    console.log(`${relative(ROOT, outdir)}: the SDK modules are bundled`);
+    process.exit(0);
+  }
   bundleSdks(outdir)
     .then(({ files, packages }) => {
       const sizes = Object.entries(files).map(([m, f]) => `${m}.js ${Math.round(f.bytes / 1024)} kB`);

@@ -47,6 +47,9 @@ export async function consumerFootprint(report: Report, options: { jsiiBuilt: bo
     built = compile.status === 0;
     compileNote = built ? `\`npx projen compile\` (${fmtMs(compile.wallMs)})` : `\`npx projen compile\` FAILED, packed the existing lib/: ${compile.stderr.split('\n').slice(0, 3).join(' ')}`;
   }
+  // What ships must hold the migrate SDK bundles, not jsii's plain re-exports (see scripts/bundle-sdks.ts).
+  const check = await sh(BIN('tsx'), ['scripts/bundle-sdks.ts', '--check', 'lib/cli/sdk'], ROOT);
+  if (check.status !== 0) throw new Error(`not packing an incomplete lib/: ${check.stderr.trim()}`);
   const pack = await sh('npm', ['pack', '--json', '--pack-destination', scratch], ROOT);
   if (pack.status !== 0) throw new Error(`npm pack failed: ${pack.stderr}`);
   const packed = JSON.parse(pack.stdout)[0];

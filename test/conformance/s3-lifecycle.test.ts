@@ -53,6 +53,9 @@ function template(): any {
   return Template.fromStack(stack).toJSON();
 }
 
+/** The wait, up to 90 s of passes and the young-object tries, with room to spare. */
+const TEST_TIMEOUT_MS = 240_000;
+
 const sleep = (s: number) => new Promise((resolve) => setTimeout(resolve, s * 1000));
 
 async function exists(client: S3Client, bucket: string, key: string): Promise<boolean> {
@@ -69,6 +72,13 @@ describeWithSystem('S3 lifecycle in accelerated time (Ceph radosgw)', missing, (
   let rgw: Radosgw | undefined;
   let client: S3Client;
 
+  /** Whether a lifecycle pass started on `bucket` at or after `since` (ms) and completed (`radosgw-admin lc list`; seconds precision). */
+  const processedSince = (bucket: string, since: number): boolean => {
+    const entries = JSON.parse(rgw!.admin(['lc', 'list'])) as { bucket: string; started: string; status: string }[];
+    const entry = entries.find((e) => e.bucket.split(':')[1] === bucket);
+    return !!entry && entry.status === 'COMPLETE' && Date.parse(entry.started) >= Math.floor(since / 1000) * 1000;
+  };
+
   beforeAll(async () => {
     rgw = await startRadosgw({ lcDebugInterval: DAY });
     client = s3Client(rgw.endpoint, rgw.accessKeyId, rgw.secretAccessKey);
@@ -83,6 +93,7 @@ describeWithSystem('S3 lifecycle in accelerated time (Ceph radosgw)', missing, (
   });
 
   test('tagged, aged and unfinished uploads are deleted; other tags, untagged and young objects stay', async () => {
+    const testDeadline = Date.now() + TEST_TIMEOUT_MS;
     const put = (bucket: string, key: string, tagging?: string) =>
       client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: 'x', ...(tagging ? { Tagging: tagging } : {}) }));
     await put(NAMES.sourcemaps, 'tagged', `to_delete_in_days=${DELETION_TAG_DAYS}`);
@@ -116,20 +127,22 @@ describeWithSystem('S3 lifecycle in accelerated time (Ceph radosgw)', missing, (
     expect(await exists(client, NAMES.sourcemaps, 'untagged')).toBe(true);
 
     // A recording younger than the age rule survives a pass. A pass takes
-    // seconds, more on a busy machine, so a try counts only if it ended
-    // before the recording came of age; a slower try is repeated with a new
-    // recording.
+    // seconds, more on a busy machine, so a try counts only if its pass
+    // processed the bucket (`lc list`: started after the upload, complete)
+    // and ended before the recording came of age; another try uses a new
+    // recording, while the test's time allows.
     let young: 'stayed' | 'deleted' | undefined;
-    for (let attempt = 1; attempt <= 3 && !young; attempt++) {
+    for (let attempt = 1; attempt <= 3 && !young && Date.now() < testDeadline - 30_000; attempt++) {
       const key = `young-${attempt}/dom.mobs`;
       const putAt = Date.now();
       await put(NAMES.recordings, key);
       pass();
       const present = await exists(client, NAMES.recordings, key);
-      if ((Date.now() - putAt) / 1000 / DAY < RECORDINGS_EXPIRATION_DAYS - 1) young = present ? 'stayed' : 'deleted';
+      const inTime = (Date.now() - putAt) / 1000 / DAY < RECORDINGS_EXPIRATION_DAYS - 1;
+      if (inTime && processedSince(NAMES.recordings, putAt)) young = present ? 'stayed' : 'deleted';
     }
     expect(young).toBe('stayed');
-  }, 150_000);
+  }, TEST_TIMEOUT_MS);
 
   test("finding: OpenReplay's pre-tagging self-copy is refused, so the deletion tag is never written", async () => {
     const Bucket = NAMES.recordings;
