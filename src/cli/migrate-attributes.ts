@@ -1,7 +1,7 @@
 /**
  * What rclone 1.60 cannot carry, re-applied after the copy, object by
- * object: OpenReplay's object tags (`retention=...`, `to_delete_in_days=N`)
- * on targets that have tags (S3, Azure blob index tags), and on Azure the
+ * object: OpenReplay's object tags (`retention=...`: ee/backend/pkg/objectstorage/s3/tags.go;
+ * `to_delete_in_days=N`: api/chalicelib/utils/storage/s3.py) on targets that have tags (S3, Azure blob index tags), and on Azure the
  * headers its azureblob backend does not write (Content-Encoding,
  * Cache-Control, Content-Disposition, Content-Language). Cloud Storage has
  * no tags and rclone writes its headers: nothing to do there.

@@ -24,7 +24,12 @@ export const DEFAULT_NODE_IMAGE = 'node:22-bookworm-slim';
 export const DEFAULT_RCLONE_IMAGE = 'rclone/rclone:1.60.1';
 const OUTPUTS_MOUNT = '/etc/replay-storage';
 
-/** The chart's MinIO Secret (namespace `db`, keys `access-key` and `secret-key`). */
+/**
+ * The chart's MinIO Secret: release `databases` in namespace `db`
+ * (scripts/helmcharts/init.sh), named `minio` (`minio.fullnameOverride` in
+ * scripts/helmcharts/databases/values.yaml), keys `access-key` and
+ * `secret-key` (databases/charts/minio/templates/secrets.yaml).
+ */
 const CHART_MINIO = { namespace: 'db', secret: 'minio', accessKey: 'access-key', secretKey: 'secret-key' } as const;
 
 export interface JobOptions {

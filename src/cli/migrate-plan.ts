@@ -117,6 +117,7 @@ export function checkEndpoint(flag: string, value: string, allowPath = false): s
   } catch {
     url = undefined;
   }
+  // The chart's own MinIO endpoint (`global.s3.endpoint` in scripts/helmcharts/vars.yaml).
   const example = 'http://minio.db.svc.cluster.local:9000';
   if (!url || !/^https?:$/.test(url.protocol)) throw new UsageError(`migrate: '${flag}' must be an http(s) URL like ${example} (got: ${printable(value)}).`);
   if (url.username || url.password) throw new UsageError(`migrate: '${flag}' must not hold a user name or password: keys come from the environment.`);

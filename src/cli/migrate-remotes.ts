@@ -31,7 +31,7 @@ export const KEY_VARIABLES = {
   azureKey: 'AZURE_STORAGE_KEY',
 } as const;
 
-/** MinIO signs for this region unless told otherwise (the chart does not). */
+/** The region OpenReplay's services sign MinIO requests with (`global.s3.region` in scripts/helmcharts/vars.yaml). */
 const MINIO_REGION = 'us-east-1';
 
 /** Keys read from the environment; never printed, never in argv. */

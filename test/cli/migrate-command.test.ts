@@ -108,6 +108,18 @@ describe('what rclone gets', () => {
     expect(given.stderr).toContain("MinIO has no bucket 'old-spots' (--source-buckets spots)");
   });
 
+  test('a bucket that does not answer stops before any copy, on either side, with rclone\'s reason', async () => {
+    const target = await migrate(ARGS, { FAKE_RCLONE_UNREACHABLE: `target:${outputValue(deployedOutputs('gcp-openreplay'), 'openreplay_recordings_bucket')}` });
+    expect(target.stderr).toMatch(/cannot reach the recordings bucket '[^']+' on the target.*connection refused/s);
+    const minio = await migrate(ARGS, { FAKE_RCLONE_UNREACHABLE: 'minio:mobs' });
+    expect(minio.stderr).toMatch(/cannot reach MinIO bucket 'mobs'.*connection refused/s);
+    for (const r of [target, minio]) expect(r.calls.some((c) => c.args.includes('copy'))).toBe(false);
+  });
+
+  test('rclone whose version cannot be read is refused', async () => {
+    expect((await migrate(ARGS, { FAKE_RCLONE_VERSION: 'not rclone' })).stderr).toContain('rclone version failed');
+  });
+
   test('rclone missing or older than 1.59', async () => {
     expect((await migrate([...ARGS, '--rclone', `${dir}/nope/rclone`])).stderr).toMatch(/not found\. Install rclone \(1\.59 or later/);
     expect((await migrate(ARGS, { FAKE_RCLONE_VERSION: 'rclone v1.58.2' })).stderr).toContain('rclone 1.58.2 is too old: migrate needs 1.59 or later');
